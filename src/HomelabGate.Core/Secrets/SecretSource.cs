@@ -1,0 +1,7 @@
+namespace HomelabGate.Core.Secrets;
+
+public enum SecretSource
+{
+    Environment,
+    File,
+}
