@@ -1,0 +1,58 @@
+using HomelabGate.Core.Manifest;
+
+namespace HomelabGate.Core.Desired;
+
+internal static class CertificateBuilder
+{
+    public static CertificateIssuer Issuer(string name, IssuerSpec spec) => new()
+    {
+        Name = name,
+        Type = spec.Type == "acme" ? IssuerType.Acme : IssuerType.LocalCa,
+        KeyType = Key(spec.KeyType),
+        PermittedDns = new((spec.NameConstraints?.Dns ?? []).Select(DesiredStateBuilder.NormalizeDomain).Order(StringComparer.Ordinal)),
+        PermittedIp = new((spec.NameConstraints?.Ip ?? []).Order(StringComparer.Ordinal)),
+        LeafLifetime = Duration.Parse(spec.LeafLifetime),
+        Acme = spec.Type == "acme" && spec.Dns01 is { } dns01 ? new AcmeSettings
+        {
+            Directory = AcmeDirectory(spec.Directory ?? ""),
+            Email = spec.Email,
+            CaBundle = spec.CaBundle,
+            EabKid = spec.Eab?.Kid,
+            EabHmacKey = spec.Eab?.HmacKey,
+            PreferredChain = spec.PreferredChain,
+            RenewBefore = Duration.Parse(spec.RenewBefore),
+            Dns01 = new Dns01Settings
+            {
+                Provider = dns01.Provider, Server = dns01.Server, Zone = dns01.Zone?.TrimEnd('.').ToLowerInvariant(),
+                TsigName = dns01.Tsig?.Name, TsigAlgorithm = dns01.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = dns01.Tsig?.Secret,
+                ApiToken = dns01.ApiToken, Command = dns01.Command, Resolvers = ValueList.From(dns01.Resolvers),
+                PropagationTimeout = Duration.Parse(dns01.PropagationTimeout),
+            },
+        } : null,
+    };
+
+    public static Certificate Certificate(string name, CertificateSpec spec, IReadOnlyDictionary<string, IssuerSpec> issuers) => new()
+    {
+        Name = name,
+        Issuer = spec.Issuer,
+        Domains = new((spec.Domains ?? []).Select(DesiredStateBuilder.NormalizeDomain).Distinct().Order(StringComparer.Ordinal)),
+        KeyType = Key(spec.KeyType ?? (spec.Issuer is not null && issuers.TryGetValue(spec.Issuer, out var issuer) ? issuer.KeyType : null)),
+        Lifetime = Duration.Parse(spec.Lifetime),
+        Files = spec.Files is { } files ? new CertificateFiles(files.Cert, files.Key, files.Chain) : null,
+    };
+
+    /// <summary>Named shortcuts for the directories people use most.</summary>
+    public static string AcmeDirectory(string value) => value switch
+    {
+        "letsencrypt" => "https://acme-v02.api.letsencrypt.org/directory",
+        "letsencrypt-staging" => "https://acme-staging-v02.api.letsencrypt.org/directory",
+        _ => value,
+    };
+
+    private static KeyType Key(string? text) => text switch
+    {
+        "rsa-2048" => KeyType.Rsa2048,
+        "rsa-3072" => KeyType.Rsa3072,
+        _ => KeyType.EcdsaP256,
+    };
+}

@@ -1,0 +1,16 @@
+namespace HomelabGate.Core.Desired;
+
+/// <summary>Everything the manifest asks for, normalized, sorted by id. Also the shape of the last applied state.</summary>
+public sealed record DesiredState(ValueList<Resource> Resources)
+{
+    public static DesiredState Empty { get; } = new(ValueList<Resource>.Empty);
+
+    public static DesiredState Of(IEnumerable<Resource> resources) => new(new ValueList<Resource>(resources.OrderBy(r => r.Id)));
+
+    public GatewaySettings Settings => Resources.OfType<GatewaySettings>().SingleOrDefault() ?? new GatewaySettings();
+
+    public IEnumerable<T> All<T>() where T : Resource => Resources.OfType<T>();
+
+    public T? Find<T>(string name) where T : Resource =>
+        Resources.OfType<T>().FirstOrDefault(r => r.Id.Name == name);
+}

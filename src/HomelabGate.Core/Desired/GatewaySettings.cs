@@ -1,0 +1,31 @@
+namespace HomelabGate.Core.Desired;
+
+/// <summary>The gateway-wide settings: listeners, the default site and whom to believe about client IPs.</summary>
+public sealed record GatewaySettings : Resource
+{
+    public const string DefaultHttp = "0.0.0.0:8080";
+    public const string DefaultAdmin = "127.0.0.1:9180";
+
+    public string? HttpListen { get; init; } = DefaultHttp;
+
+    public string? HttpsListen { get; init; }
+
+    public string AdminListen { get; init; } = DefaultAdmin;
+
+    [Sensitive]
+    public string? AdminToken { get; init; }
+
+    public DefaultSite DefaultSite { get; init; } = DefaultSite.NotFound;
+
+    public ValueList<string> TrustedProxies { get; init; } = ValueList<string>.Empty;
+
+    public bool AccessLog { get; init; } = true;
+
+    public override ResourceId Id => new(ResourceKind.Settings, "gateway");
+}
+
+/// <summary>What unknown host names get: a status page, a redirect, or a closed connection.</summary>
+public sealed record DefaultSite(int Status, string Body, string ContentType, string? RedirectTo, bool Close)
+{
+    public static DefaultSite NotFound { get; } = new(404, "", "text/html; charset=utf-8", null, false);
+}

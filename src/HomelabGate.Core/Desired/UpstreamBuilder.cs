@@ -1,0 +1,51 @@
+using System.Globalization;
+using HomelabGate.Core.Manifest;
+
+namespace HomelabGate.Core.Desired;
+
+internal static class UpstreamBuilder
+{
+    public static UpstreamPool Inline(string name, string url) =>
+        new() { Name = name, Targets = new([new UpstreamTarget(url, 1)]), Inline = true };
+
+    public static UpstreamPool Build(string name, UpstreamSpec spec) => new()
+    {
+        Name = name,
+        Targets = new(spec.Targets.Select(t => new UpstreamTarget(t.Url, t.Weight ?? 1))),
+        LoadBalancing = spec.LoadBalancing switch
+        {
+            "least-requests" => LoadBalancing.LeastRequests,
+            "random" => LoadBalancing.Random,
+            "power-of-two" => LoadBalancing.PowerOfTwo,
+            "first" => LoadBalancing.First,
+            _ => LoadBalancing.RoundRobin,
+        },
+        HealthCheck = spec.HealthCheck is { } check ? HealthCheck(check) : null,
+        PassiveHealth = spec.PassiveHealth is { } passive
+            ? new PassiveHealthCheck(passive.ConsecutiveFailures ?? 5, Duration.Parse(passive.Reactivation) ?? TimeSpan.FromSeconds(30))
+            : null,
+        StickyCookie = spec.Sticky is null ? null : spec.Sticky.Cookie ?? "hg_affinity",
+        ConnectTimeout = Duration.Parse(spec.Timeouts?.Connect),
+        ResponseTimeout = Duration.Parse(spec.Timeouts?.Response),
+        Tls = spec.Tls is { } tls ? new UpstreamTls(tls.SkipVerify ?? false, tls.Ca, tls.ServerName) : UpstreamTls.Default,
+    };
+
+    private static ActiveHealthCheck HealthCheck(HealthCheckSpec spec)
+    {
+        var (min, max) = StatusRange(spec.ExpectStatus);
+        return new ActiveHealthCheck(spec.Path ?? "/", Duration.Parse(spec.Interval) ?? TimeSpan.FromSeconds(10),
+            Duration.Parse(spec.Timeout) ?? TimeSpan.FromSeconds(5), min, max, spec.HealthyThreshold ?? 1, spec.UnhealthyThreshold ?? 2);
+    }
+
+    /// <summary>"200-399", "200" or nothing (any 2xx or 3xx).</summary>
+    internal static (int Min, int Max) StatusRange(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (200, 399);
+        }
+        var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
+        var min = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        return (min, parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : min);
+    }
+}

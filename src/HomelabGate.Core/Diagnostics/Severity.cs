@@ -1,0 +1,7 @@
+namespace HomelabGate.Core.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

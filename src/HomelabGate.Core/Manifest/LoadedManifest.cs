@@ -1,0 +1,4 @@
+namespace HomelabGate.Core.Manifest;
+
+/// <summary>A manifest that passed reading and the schema: the typed spec plus where each value came from.</summary>
+public sealed record LoadedManifest(ManifestSpec Spec, SourceText Source, SourceMap Map, string ContentHash);

@@ -1,0 +1,20 @@
+namespace HomelabGate.Core.Manifest;
+
+/// <summary>Paths into the manifest in one spelling shared by the YAML reader, the schema validator and the rules:
+/// "hosts.jellyfin.domains[0]" (the same shape NJsonSchema reports, without its "#/" prefix).</summary>
+public static class ManifestPath
+{
+    public static string Property(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+
+    public static string Item(string parent, int index) => $"{parent}[{index}]";
+
+    public static string Parent(string path)
+    {
+        if (path.EndsWith(']'))
+        {
+            return path[..path.LastIndexOf('[')];
+        }
+        var dot = path.LastIndexOf('.');
+        return dot < 0 ? string.Empty : path[..dot];
+    }
+}

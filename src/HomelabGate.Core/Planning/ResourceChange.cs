@@ -1,0 +1,6 @@
+using HomelabGate.Core.Desired;
+
+namespace HomelabGate.Core.Planning;
+
+/// <summary>One step of a plan. <see cref="Before"/> is null for a create, <see cref="After"/> null for a delete.</summary>
+public sealed record ResourceChange(ResourceId Id, ChangeAction Action, Resource? Before, Resource? After, string? Reason = null);

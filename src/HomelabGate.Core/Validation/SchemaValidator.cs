@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using HomelabGate.Core.Diagnostics;
+using HomelabGate.Core.Manifest;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace HomelabGate.Core.Validation;
+
+/// <summary>Checks the manifest's shape against schema/homelab.schema.json (embedded) and maps each NJsonSchema error
+/// back to the YAML line and column through the <see cref="SourceMap"/>.</summary>
+public sealed class SchemaValidator
+{
+    private readonly JsonSchema _schema;
+
+    private SchemaValidator(JsonSchema schema) => _schema = schema;
+
+    public static SchemaValidator Load()
+    {
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("homelab.schema.json")
+            ?? throw new InvalidOperationException("the manifest schema is not embedded in HomelabGate.Core");
+        using var reader = new StreamReader(stream);
+        return new SchemaValidator(JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
+    }
+
+    public IEnumerable<Diagnostic> Validate(JsonNode? root, SourceMap map)
+    {
+        var errors = _schema.Validate(root?.ToJsonString() ?? "null");
+        return Flatten(errors)
+            .Select(e => SchemaErrorDescriber.Describe(e, map))
+            .DistinctBy(d => (d.Code, d.Summary, d.Location))
+            .OrderBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column);
+    }
+
+    /// <summary>A failed oneOf (a target as string or object, an issuer of one type or another) reports the errors of
+    /// the branch the user most likely meant: the one with the fewest errors.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError { Errors.Count: > 0 } child)
+            {
+                var nested = error.Kind is ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf
+                    ? child.Errors.Values.OrderBy(Weight).First()
+                    : child.Errors.Values.SelectMany(e => e);
+                foreach (var inner in Flatten(nested))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return error;
+            }
+        }
+    }
+
+    private static int Weight(ICollection<ValidationError> branch) =>
+        branch.Sum(e => e.Kind is ValidationErrorKind.NotInEnumeration or ValidationErrorKind.StringExpected
+            or ValidationErrorKind.ObjectExpected or ValidationErrorKind.BooleanExpected ? 10 : 1);
+}

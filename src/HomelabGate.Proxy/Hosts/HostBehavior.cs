@@ -1,0 +1,18 @@
+using HomelabGate.Core.Desired;
+using HomelabGate.Proxy.Access;
+
+namespace HomelabGate.Proxy.Hosts;
+
+/// <summary>What our middleware does for one route before YARP forwards (or instead of forwarding): prepared once per
+/// reload so the request path only reads fields.</summary>
+public sealed record HostBehavior(
+    string HostName,
+    PreparedResponse? Respond,
+    RedirectAction? Redirect,
+    int? ForceHttpsPort,
+    string? Hsts,
+    AccessGate? Access,
+    IReadOnlyList<HeaderValue> LocalResponseHeaders);
+
+/// <summary>A respond host's answer with its body encoded once.</summary>
+public sealed record PreparedResponse(int Status, string ContentType, byte[] Body);

@@ -1,0 +1,27 @@
+using System.Text;
+using HomelabGate.Core.Desired;
+using HomelabGate.Core.Validation.Rules;
+using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.Routing;
+
+namespace HomelabGate.Proxy.Hosts;
+
+public sealed class HostBehaviorFactory(AccessGateFactory accessGates)
+{
+    public HostBehavior Create(ProxyHost host, DesiredState desired)
+    {
+        var httpsPort = desired.Settings.HttpsListen is { } https && ListenAddress.TryParse(https, out var endpoint, out _)
+            ? endpoint.Port
+            : 443;
+        var accessList = host.AccessList is null ? null : desired.Find<AccessList>(host.AccessList);
+        return new HostBehavior(
+            host.Name,
+            host.Respond is { } respond ? new PreparedResponse(respond.Status, respond.ContentType, Encoding.UTF8.GetBytes(respond.Body)) : null,
+            host.Redirect,
+            host.ForceHttps ? httpsPort : null,
+            host.Hsts?.HeaderValue,
+            accessList is null ? null : accessGates.Create(accessList, desired.Settings.TrustedProxies),
+            // Proxied responses get these headers from YARP transforms; answers we make ourselves get them here.
+            [.. host.ResponseHeaders.Add, .. SecurityHeaders.For(host)]);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace HomelabGate.Proxy.Hosts;
+
+/// <summary>Route id → behaviour, swapped atomically on reload. The previous table stays readable for one generation,
+/// because YARP may still be finishing requests matched against the previous routes while the swap happens.</summary>
+public sealed class HostBehaviorTable
+{
+    private Generation _current = new(FrozenDictionary<string, HostBehavior>.Empty, FrozenDictionary<string, HostBehavior>.Empty);
+
+    public void Replace(IReadOnlyDictionary<string, HostBehavior> behaviors)
+    {
+        var next = new Generation(behaviors.ToFrozenDictionary(StringComparer.Ordinal), Volatile.Read(ref _current).Current);
+        Volatile.Write(ref _current, next);
+    }
+
+    public bool TryGet(string routeId, [MaybeNullWhen(false)] out HostBehavior behavior)
+    {
+        var generation = Volatile.Read(ref _current);
+        return generation.Current.TryGetValue(routeId, out behavior) || generation.Previous.TryGetValue(routeId, out behavior);
+    }
+
+    private sealed record Generation(FrozenDictionary<string, HostBehavior> Current, FrozenDictionary<string, HostBehavior> Previous);
+}

@@ -1,0 +1,57 @@
+using HomelabGate.Core.Desired;
+using Yarp.ReverseProxy.Configuration;
+
+namespace HomelabGate.Proxy.Routing;
+
+/// <summary>Builds one YARP route for a host (or one of its locations) with the host's header transforms.</summary>
+internal static class RouteFactory
+{
+    public static RouteConfig Host(string id, IReadOnlyList<string> domains, int order, string cluster, ProxyHost host, UpstreamPool? pool) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Order = order,
+        Match = new RouteMatch { Hosts = domains, Path = "/{**catch-all}" },
+        Transforms = Transforms(host, pool, stripPrefix: null),
+        MaxRequestBodySize = host.MaxBodySize,
+    };
+
+    public static RouteConfig Location(string id, IReadOnlyList<string> domains, HostLocation location, int order, ProxyHost host, UpstreamPool? pool) => new()
+    {
+        RouteId = id,
+        ClusterId = location.Upstream,
+        Order = order,
+        Match = new RouteMatch { Hosts = domains, Path = $"{location.Path.TrimEnd('/')}/{{**rest}}" },
+        Transforms = Transforms(host, pool, location.StripPrefix ? location.Path.TrimEnd('/') : null),
+        MaxRequestBodySize = host.MaxBodySize,
+    };
+
+    private static List<IReadOnlyDictionary<string, string>> Transforms(ProxyHost host, UpstreamPool? pool, string? stripPrefix)
+    {
+        var transforms = new List<IReadOnlyDictionary<string, string>>();
+        if (stripPrefix is not null)
+        {
+            transforms.Add(new Dictionary<string, string> { ["PathRemovePrefix"] = stripPrefix });
+        }
+        // An inline "to: https://nas:5001" usually wants its own Host; a pool behind a name-based host wants ours.
+        var preserveHost = host.PreserveHost && !(pool?.Tls.ServerName is not null);
+        transforms.Add(new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = preserveHost ? "true" : "false" });
+        foreach (var header in host.RequestHeaders.Add)
+        {
+            transforms.Add(new Dictionary<string, string> { ["RequestHeader"] = header.Name, ["Set"] = header.Value });
+        }
+        foreach (var header in host.RequestHeaders.Remove)
+        {
+            transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = header });
+        }
+        foreach (var header in host.ResponseHeaders.Add.Concat(SecurityHeaders.For(host)))
+        {
+            transforms.Add(new Dictionary<string, string> { ["ResponseHeader"] = header.Name, ["Set"] = header.Value, ["When"] = "Always" });
+        }
+        foreach (var header in host.ResponseHeaders.Remove)
+        {
+            transforms.Add(new Dictionary<string, string> { ["ResponseHeaderRemove"] = header, ["When"] = "Always" });
+        }
+        return transforms;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace HomelabGate.Cli;
+
+/// <summary>The <c>gate</c> command tree.</summary>
+public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, HashPasswordCommand hashPassword)
+{
+    public RootCommand Build()
+    {
+        var root = new RootCommand("HomelabGate: one manifest for your homelab's reverse proxy, certificates and DNS.");
+        root.Subcommands.Add(validate.Build());
+        root.Subcommands.Add(plan.Build());
+        root.Subcommands.Add(apply.Build());
+        root.Subcommands.Add(run.Build());
+        root.Subcommands.Add(hashPassword.Build());
+        return root;
+    }
+}

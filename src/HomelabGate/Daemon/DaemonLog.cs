@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace HomelabGate.Daemon;
+
+/// <summary>Source-generated log messages of the daemon (no formatting cost when a level is off).</summary>
+internal static partial class DaemonLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Serving {Hosts} hosts from {Manifest} (manifest {Hash})")]
+    public static partial void Serving(ILogger logger, int hosts, string manifest, string hash);
+
+    [LoggerMessage(2, LogLevel.Information, "Applied: {Add} to add, {Change} to change, {Destroy} to destroy ({Trigger}, {Milliseconds} ms)")]
+    public static partial void Applied(ILogger logger, int add, int change, int destroy, string trigger, long milliseconds);
+
+    [LoggerMessage(3, LogLevel.Error, "The manifest is invalid; still serving the last good configuration.\n{Diagnostics}")]
+    public static partial void Invalid(ILogger logger, string diagnostics);
+
+    [LoggerMessage(4, LogLevel.Error, "The proxy rejected the new configuration; still serving the last good one: {Problems}")]
+    public static partial void ProxyRejected(ILogger logger, string problems);
+
+    [LoggerMessage(5, LogLevel.Warning, "Listener settings changed ({Change}); they take effect when gate restarts")]
+    public static partial void ListenersNeedRestart(ILogger logger, string change);
+
+    [LoggerMessage(6, LogLevel.Information, "Reload requested by {Source}")]
+    public static partial void ReloadRequested(ILogger logger, string source);
+
+    [LoggerMessage(7, LogLevel.Error, "Reconcile failed: {Message}")]
+    public static partial void ReconcileFailed(ILogger logger, string message, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Message}")]
+    public static partial void ManifestWarning(ILogger logger, string message);
+
+    [LoggerMessage(9, LogLevel.Debug, "Manifest unchanged after {Trigger}; nothing to do")]
+    public static partial void Unchanged(ILogger logger, string trigger);
+}

@@ -1,0 +1,65 @@
+using HomelabGate.Core.Diagnostics;
+
+namespace HomelabGate.Daemon;
+
+/// <summary>What the daemon knows about itself, for /api/status and /readyz: the last outcome, the manifest's current
+/// problems, and a short history of applies. Written by the reconcile loop only; read by request threads.</summary>
+public sealed class DaemonStatus(TimeProvider time)
+{
+    private const int HistoryLength = 50;
+    private readonly object _gate = new();
+    private readonly LinkedList<ReconcileOutcome> _history = new();
+    private ReconcileOutcome? _last;
+
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
+    public bool Ready { get; private set; }
+
+    public ReconcileOutcome? Last
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last;
+            }
+        }
+    }
+
+    /// <summary>Problems of the manifest on disk right now (empty when it is valid).</summary>
+    public IReadOnlyList<Diagnostic> CurrentDiagnostics { get; private set; } = [];
+
+    public string? ServingManifestHash { get; private set; }
+
+    public void Record(ReconcileOutcome outcome)
+    {
+        lock (_gate)
+        {
+            _last = outcome;
+            CurrentDiagnostics = outcome.Diagnostics;
+            if (outcome.Result == ReconcileResult.Applied)
+            {
+                ServingManifestHash = outcome.ManifestHash;
+                Ready = true;
+            }
+            if (outcome.Result != ReconcileResult.Unchanged)
+            {
+                _history.AddFirst(outcome);
+                if (_history.Count > HistoryLength)
+                {
+                    _history.RemoveLast();
+                }
+            }
+        }
+    }
+
+    public void MarkReady() => Ready = true;
+
+    public IReadOnlyList<ReconcileOutcome> History()
+    {
+        lock (_gate)
+        {
+            return [.. _history];
+        }
+    }
+}

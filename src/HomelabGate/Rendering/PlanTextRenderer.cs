@@ -1,0 +1,63 @@
+using HomelabGate.Core.Planning;
+
+namespace HomelabGate.Rendering;
+
+/// <summary>The plan as people know it from Terraform: one block per resource with its symbol, changed attributes with
+/// before → after, and a closing count line. Secrets come out as "(secret)" (see <see cref="ResourceAttributes"/>).</summary>
+public sealed class PlanTextRenderer
+{
+    public void Render(Plan plan, TextWriter output)
+    {
+        if (!plan.HasChanges)
+        {
+            output.WriteLine("No changes. Your homelab matches the manifest.");
+            return;
+        }
+        output.WriteLine("HomelabGate will perform the following actions:");
+        output.WriteLine();
+        foreach (var change in plan.Changes)
+        {
+            var resource = change.After ?? change.Before;
+            var summary = resource?.Summary is { } s ? $" {s}" : "";
+            output.WriteLine($"  {change.Action.Symbol(),3} {change.Id}{summary}");
+            if (change.Reason is { } reason)
+            {
+                output.WriteLine($"        # {reason}");
+            }
+            foreach (var line in AttributeLines(change))
+            {
+                output.WriteLine($"        {line}");
+            }
+            output.WriteLine();
+        }
+        output.WriteLine($"Plan: {plan.ToAdd} to add, {plan.ToChange} to change, {plan.ToDestroy} to destroy.");
+    }
+
+    private static IEnumerable<string> AttributeLines(ResourceChange change)
+    {
+        var before = ResourceAttributes.Flatten(change.Before).ToDictionary(p => p.Key, p => p.Value);
+        var after = ResourceAttributes.Flatten(change.After);
+        switch (change.Action)
+        {
+            case ChangeAction.Create:
+                return after.Select(a => $"{a.Key} = {a.Value}");
+            case ChangeAction.Delete:
+                return [];
+            default:
+                var lines = new List<string>();
+                foreach (var (key, value) in after)
+                {
+                    if (!before.Remove(key, out var old))
+                    {
+                        lines.Add($"+ {key} = {value}");
+                    }
+                    else if (old != value)
+                    {
+                        lines.Add($"~ {key}: {old} → {value}");
+                    }
+                }
+                lines.AddRange(before.Select(b => $"- {b.Key} = {b.Value}"));
+                return lines;
+        }
+    }
+}
