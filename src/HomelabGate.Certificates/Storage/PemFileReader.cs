@@ -25,9 +25,9 @@ public sealed class PemFileReader
         {
             var collection = new X509Certificate2Collection();
             collection.ImportFromPem(text);
-            return collection.ToArray();
+            return collection.Count > 0 ? collection.ToArray() : throw new CryptographicException("no certificate could be decoded");
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new CertificateStoreException($"'{path}' contains a damaged certificate: {e.Message}", e);
         }
