@@ -44,7 +44,7 @@ public sealed class CaStoreTests : IDisposable
         var result = await _ca.Restart().EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None);
 
         Assert.Equal(root, File.ReadAllText(_ca.CaFile("root.pem")));
-        Assert.Equal(Renewal.RenewalReasonCode.IssuerChanged, result.IssuedBecause?.Code);
+        Assert.Equal(HomelabGate.Certificates.Renewal.RenewalReasonCode.IssuerChanged, result.IssuedBecause?.Code);
     }
 
     public void Dispose() => _ca.Dispose();
