@@ -90,6 +90,21 @@ public sealed class LocalCaIssuerTests : IDisposable
     }
 
     [Fact]
+    public async Task Replaces_the_intermediate_when_a_third_of_its_lifetime_is_left_and_keeps_the_root()
+    {
+        await _ca.Issuer.EnsureAsync(_nas, CancellationToken.None);
+        var root = File.ReadAllText(_ca.CaFile("root.pem"));
+        var intermediate = File.ReadAllText(_ca.CaFile("intermediate.pem"));
+        _ca.Clock.Advance(TimeSpan.FromDays(2 * 365 + 1));
+
+        var result = await _ca.Issuer.EnsureAsync(_nas, CancellationToken.None);
+
+        Assert.Equal(RenewalReasonCode.IssuerChanged, result.IssuedBecause?.Code);
+        Assert.NotEqual(intermediate, File.ReadAllText(_ca.CaFile("intermediate.pem")));
+        Assert.Equal(root, File.ReadAllText(_ca.CaFile("root.pem")));
+    }
+
+    [Fact]
     public async Task Refuses_a_lifetime_above_apples_825_day_limit()
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
