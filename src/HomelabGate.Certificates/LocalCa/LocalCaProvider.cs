@@ -1,0 +1,55 @@
+using HomelabGate.Certificates.Keys;
+using HomelabGate.Certificates.Storage;
+
+namespace HomelabGate.Certificates.LocalCa;
+
+/// <summary>
+/// Creates the CA once per state directory and loads it afterwards. The intermediate is replaced (signed by
+/// the root, which does nothing else) when a third of its lifetime is left or the configured name
+/// constraints changed; leaves then re-issue through the IssuerChanged rule. The root is never replaced
+/// automatically: every device that trusts it would have to be visited again.
+/// </summary>
+public sealed class LocalCaProvider(CaStore store, CaCertificateFactory factory, LocalCaOptions options, TimeProvider time)
+{
+    public async Task<LocalCertificateAuthority> GetOrCreateAsync(CancellationToken cancellationToken)
+    {
+        if (store.IsEmpty)
+        {
+            using var rootKey = PrivateKey.Generate(options.KeyAlgorithm);
+            var root = factory.CreateRoot(rootKey, time.GetUtcNow(), options.RootLifetime);
+            await store.SaveRootAsync(root, rootKey, cancellationToken);
+        }
+
+        if (!store.HasIntermediate)
+        {
+            await ReplaceIntermediateAsync(cancellationToken);
+        }
+
+        var authority = store.Load();
+        if (NeedsNewIntermediate(authority))
+        {
+            authority.IntermediateKey.Dispose();
+            await ReplaceIntermediateAsync(cancellationToken);
+            authority = store.Load();
+        }
+
+        return authority;
+    }
+
+    private bool NeedsNewIntermediate(LocalCertificateAuthority authority)
+    {
+        var notBefore = new DateTimeOffset(authority.Intermediate.NotBefore.ToUniversalTime());
+        var notAfter = new DateTimeOffset(authority.Intermediate.NotAfter.ToUniversalTime());
+        var due = notAfter - (notAfter - notBefore) / 3;
+        return time.GetUtcNow() >= due || !Equals(authority.NameConstraints, options.NameConstraints);
+    }
+
+    private async Task ReplaceIntermediateAsync(CancellationToken cancellationToken)
+    {
+        var root = new PemFileReader().ReadCertificates(store.RootCertificatePath)[0];
+        using var rootKey = store.LoadRootKey();
+        using var key = PrivateKey.Generate(options.KeyAlgorithm);
+        var intermediate = factory.CreateIntermediate(root, rootKey, key, options.NameConstraints, time.GetUtcNow(), options.IntermediateLifetime);
+        await store.SaveIntermediateAsync(intermediate, key, cancellationToken);
+    }
+}

@@ -1,0 +1,8 @@
+namespace HomelabGate.Dns.Providers;
+
+public enum DnsChangeAction
+{
+    Create,
+    Update,
+    Delete,
+}

@@ -1,0 +1,5 @@
+namespace HomelabGate.Dns.Reconciliation;
+
+/// <summary><paramref name="Adopt"/>: take over existing records that HomelabGate did not create instead of
+/// reporting them as conflicts.</summary>
+public sealed record DnsReconcilerOptions(bool Adopt = false);

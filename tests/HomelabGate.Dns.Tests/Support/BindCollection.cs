@@ -1,0 +1,7 @@
+namespace HomelabGate.Dns.Tests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class BindCollection : ICollectionFixture<BindFixture>
+{
+    public const string Name = "real BIND 9";
+}
