@@ -21,6 +21,8 @@ public sealed record GatewaySettings : Resource
 
     public bool AccessLog { get; init; } = true;
 
+    public string? DefaultCertificate { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Settings, "gateway");
 }
 

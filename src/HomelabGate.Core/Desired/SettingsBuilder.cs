@@ -19,6 +19,7 @@ internal static class SettingsBuilder
                     site.ContentType ?? "text/html; charset=utf-8", site.Redirect, site.Close ?? false),
             TrustedProxies = ValueList.From(spec.TrustedProxies),
             AccessLog = spec.AccessLog ?? true,
+            DefaultCertificate = spec.DefaultCertificate,
         };
     }
 }

@@ -34,6 +34,7 @@ public static class DiagnosticCodes
     public const string InvalidHeader = "HG3010";
     public const string UnsupportedVersion = "HG3011";
     public const string DuplicateDnsRecord = "HG3012";
+    public const string TlsSettings = "HG3013";
 
     public const string NotYetServed = "HG4001";
 }

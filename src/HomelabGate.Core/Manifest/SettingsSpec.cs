@@ -17,6 +17,8 @@ public sealed record SettingsSpec
     public bool? AccessLog { get; init; }
 
     public string? DnsOwnerId { get; init; }
+
+    public string? DefaultCertificate { get; init; }
 }
 
 public sealed record ListenSpec

@@ -29,6 +29,9 @@ internal static partial class DaemonLog
     [LoggerMessage(8, LogLevel.Warning, "{Message}")]
     public static partial void ManifestWarning(ILogger logger, string message);
 
+    [LoggerMessage(10, LogLevel.Information, "Certificates renewed or replaced; now serving {Count} certificates")]
+    public static partial void CertificatesSwapped(ILogger logger, int count);
+
     [LoggerMessage(9, LogLevel.Debug, "Manifest unchanged after {Trigger}; nothing to do")]
     public static partial void Unchanged(ILogger logger, string trigger);
 }

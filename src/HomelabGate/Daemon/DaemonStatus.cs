@@ -1,3 +1,4 @@
+using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Core.Diagnostics;
 
 namespace HomelabGate.Daemon;
@@ -54,6 +55,10 @@ public sealed class DaemonStatus(TimeProvider time)
     }
 
     public void MarkReady() => Ready = true;
+
+    public IReadOnlyList<CertificateStatus> Certificates { get; private set; } = [];
+
+    public void RecordCertificates(IReadOnlyList<CertificateStatus> statuses) => Certificates = statuses;
 
     public IReadOnlyList<ReconcileOutcome> History()
     {

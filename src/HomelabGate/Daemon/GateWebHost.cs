@@ -1,5 +1,8 @@
 using System.Net;
 using HomelabGate.Application;
+using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Proxy.Tls;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Secrets;
 using HomelabGate.Core.State;
@@ -29,12 +32,22 @@ public static class GateWebHost
         ConfigureLogging(builder.Logging, options.LogFormat);
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = options.ShutdownTimeout);
         var admin = Endpoint(settings.AdminListen);
+        var sni = new SniSelector();
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             if (settings.HttpListen is { } http)
             {
                 kestrel.Listen(Endpoint(http), l => l.Protocols = HttpProtocols.Http1);
+            }
+            if (settings.HttpsListen is { } https)
+            {
+                kestrel.Listen(Endpoint(https), l =>
+                {
+                    l.Protocols = HttpProtocols.Http1AndHttp2;
+                    l.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = sni.SelectAsync, HandshakeTimeout = TimeSpan.FromSeconds(10) });
+                });
             }
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
         });
@@ -47,6 +60,8 @@ public static class GateWebHost
         services.AddSingleton(new StateStore(stateDir));
         services.AddSingleton(BootSettings.From(settings, stateDir));
         services.AddSingleton<DaemonStatus>();
+        services.AddSingleton(sni);
+        services.AddSingleton(sp => new CertificateReconciler(stateDir, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExternalIssuer>()));
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();

@@ -4,7 +4,9 @@ using HomelabGate.Application;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Planning;
 using HomelabGate.Core.State;
+using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Proxy;
+using HomelabGate.Proxy.Tls;
 using HomelabGate.Rendering;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +19,8 @@ public sealed class ReconcileLoop(
     ManifestPipeline pipeline,
     GatePaths paths,
     ProxyReconciler proxy,
+    CertificateReconciler certificates,
+    SniSelector sni,
     StateStore store,
     DaemonStatus status,
     BootSettings boot,
@@ -90,8 +94,18 @@ public sealed class ReconcileLoop(
         }
         var desired = result.Desired!;
         var hash = result.Load.Manifest!.ContentHash;
+        // Certificates before the proxy, so a new host's certificate exists when its route goes live; this also runs
+        // when nothing else changed, because renewals are due by time, not by edits.
+        var certificateResult = await certificates.ReconcileAsync(desired, cancellationToken).ConfigureAwait(false);
+        status.RecordCertificates(certificateResult.Statuses);
+        var certificatesChanged = certificateResult.Changed || sni.Map.Count == 0 && certificateResult.Served.Count > 0;
         if (proxy.Serving is { } serving && serving.Equals(desired))
         {
+            if (certificatesChanged)
+            {
+                sni.Replace(SniEntries.Build(desired, certificateResult.Served));
+                DaemonLog.CertificatesSwapped(logger, certificateResult.Served.Count);
+            }
             DaemonLog.Unchanged(logger, trigger);
             return new ReconcileOutcome(ReconcileResult.Unchanged, trigger, now, hash, Planner.Plan(desired, serving), result.Load.Diagnostics, null);
         }
@@ -108,6 +122,7 @@ public sealed class ReconcileLoop(
             DaemonLog.ProxyRejected(logger, message);
             return new ReconcileOutcome(ReconcileResult.Failed, trigger, now, hash, plan, result.Load.Diagnostics, message);
         }
+        sni.Replace(SniEntries.Build(desired, certificateResult.Served));
         store.SaveApplied(new AppliedState(desired, hash, now));
         DaemonLog.Serving(logger, desired.All<ProxyHost>().Count(), paths.ManifestPath, hash[..12]);
         return new ReconcileOutcome(ReconcileResult.Applied, trigger, now, hash, plan, result.Load.Diagnostics, null);

@@ -34,6 +34,7 @@ public sealed class ReferenceRule : IManifestRule
                 Expect(host.Locations![i].Upstream, "upstream", "upstreams", spec.Upstreams.Keys, ManifestPath.Property(location, "upstream"));
             }
         }
+        Expect(spec.Settings.DefaultCertificate, "certificate", "certificates", spec.Certificates.Keys, "settings.defaultCertificate");
         foreach (var (name, certificate) in spec.Certificates)
         {
             Expect(certificate.Issuer, "issuer", "issuers", spec.Issuers.Keys, $"certificates.{name}.issuer");

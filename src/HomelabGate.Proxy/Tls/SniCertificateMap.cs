@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace HomelabGate.Proxy.Tls;
+
+/// <summary>Picks the TLS options for a ClientHello's server name: exact name first, then the wildcard one label up, then
+/// the default certificate (if the manifest names one). Built once per reload with one prepared
+/// <see cref="SslServerAuthenticationOptions"/> per certificate, so a handshake does two dictionary lookups on spans
+/// and allocates nothing of ours.</summary>
+public sealed class SniCertificateMap
+{
+    private readonly FrozenDictionary<string, SslServerAuthenticationOptions>.AlternateLookup<ReadOnlySpan<char>> _exact;
+    private readonly FrozenDictionary<string, SslServerAuthenticationOptions>.AlternateLookup<ReadOnlySpan<char>> _wildcard;
+
+    public SniCertificateMap(IEnumerable<SniEntry> entries, string? defaultCertificate)
+    {
+        var prepared = new Dictionary<string, SslServerAuthenticationOptions>(StringComparer.Ordinal);
+        var exact = new Dictionary<string, SslServerAuthenticationOptions>(StringComparer.OrdinalIgnoreCase);
+        var wildcard = new Dictionary<string, SslServerAuthenticationOptions>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (!prepared.TryGetValue(entry.CertificateName, out var options))
+            {
+                prepared[entry.CertificateName] = options = Prepare(entry.Leaf, entry.Chain);
+            }
+            var name = entry.Name.TrimEnd('.');
+            if (name.StartsWith("*.", StringComparison.Ordinal))
+            {
+                wildcard.TryAdd(name[2..], options);
+            }
+            else
+            {
+                exact.TryAdd(name, options);
+            }
+        }
+        _exact = exact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _wildcard = wildcard.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        Default = defaultCertificate is not null && prepared.TryGetValue(defaultCertificate, out var fallback) ? fallback : null;
+        Count = prepared.Count;
+    }
+
+    public static SniCertificateMap Empty { get; } = new([], null);
+
+    public SslServerAuthenticationOptions? Default { get; }
+
+    public int Count { get; }
+
+    /// <returns>null when no certificate covers the name and there is no default: the handshake is refused.</returns>
+    public SslServerAuthenticationOptions? Select(string? serverName)
+    {
+        if (string.IsNullOrEmpty(serverName))
+        {
+            return Default;
+        }
+        var name = serverName.AsSpan().TrimEnd('.');
+        if (_exact.TryGetValue(name, out var options))
+        {
+            return options;
+        }
+        var dot = name.IndexOf('.');
+        return dot > 0 && _wildcard.TryGetValue(name[(dot + 1)..], out options) ? options : Default;
+    }
+
+    private static SslServerAuthenticationOptions Prepare(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> chain) => new()
+    {
+        ServerCertificateContext = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(chain.ToArray()), offline: true),
+        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+        ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+        CipherSuitesPolicy = ForwardSecrecy.Policy,
+        ClientCertificateRequired = false,
+        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        AllowRenegotiation = false,
+    };
+}
+
+/// <summary>A name the TLS listener answers and the certificate that covers it.</summary>
+public sealed record SniEntry(string Name, string CertificateName, X509Certificate2 Leaf, IReadOnlyList<X509Certificate2> Chain);
