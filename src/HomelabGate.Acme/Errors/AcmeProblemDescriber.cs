@@ -23,7 +23,7 @@ public static class AcmeProblemDescriber
     }
 
     public static string FormatDuration(TimeSpan t) =>
-        t.TotalSeconds < 120 ? $"{Math.Ceiling(t.TotalSeconds):0} s" : t.TotalMinutes < 120 ? $"{Math.Ceiling(t.TotalMinutes):0} min" : $"{t.TotalHours:0.#} h";
+        t.TotalSeconds < 1 ? $"{t.TotalMilliseconds:0} ms" : t.TotalSeconds < 120 ? $"{Math.Ceiling(t.TotalSeconds):0} s" : t.TotalMinutes < 120 ? $"{Math.Ceiling(t.TotalMinutes):0} min" : $"{t.TotalHours:0.#} h";
 
     private static string Phrase(string shortType) => shortType switch
     {
