@@ -67,6 +67,26 @@ public sealed class FailuresAgainstPebbleTests(PebbleFixture fixture)
     }
 
     [Fact]
+    public async Task A_record_that_never_becomes_visible_stops_the_order_before_the_CA_is_asked_and_is_removed()
+    {
+        var options = new AcmeOrderOptions { PropagationTimeout = TimeSpan.FromSeconds(1) };
+        using var acme = new AcmeTestClient(Env, options: options);
+        var label = AcmeTestClient.UniqueLabel("unseen");
+        var name = $"{label}.{Env.Zone}";
+        var solver = new RecordingSolver(Env.CreateSolver());
+        // A real dig that asks a port where no DNS server listens: the record is never seen.
+        var blind = new DigPropagationCheck(FreePorts.Take(1)[0]);
+
+        var error = await Assert.ThrowsAsync<AcmeException>(() =>
+            acme.Runner.OrderAsync(new AcmeOrderRequest([name]), solver, blind, CancellationToken.None));
+
+        Assert.Equal($"the TXT record _acme-challenge.{name} for {name} did not become visible within 1 s, so the CA was not asked to validate it", error.Message);
+        Assert.True(error.IsTransient);
+        Assert.Equal(solver.Presented, solver.CleanedUp);
+        Assert.Empty(await CertificateChecks.TxtRecordsAboutAsync(Env, label));
+    }
+
+    [Fact]
     public async Task A_CA_certificate_from_an_untrusted_root_is_refused_with_a_TLS_message()
     {
         using var http = Env.CreateHttpClient(trustPebble: false);

@@ -18,6 +18,7 @@ public sealed class AcmeDnsEnvironment : IAsyncDisposable
     }
 
     public Uri DirectoryUrl => new(_values["ACME_DIRECTORY_URL"]);
+    public Uri ManagementUrl => new(_values["ACME_MANAGEMENT_URL"]);
     public string PebbleRootCa => _values["PEBBLE_ROOT_CA"];
     public string IssuerRoot => _values["PEBBLE_ISSUER_ROOT"];
     public int DnsPort => int.Parse(_values["DNS_SERVER_PORT"]);
