@@ -56,7 +56,10 @@ public sealed class AcmeClient
         {
             w.WriteBoolean("termsOfServiceAgreed", account.TermsOfServiceAgreed);
             w.WriteStartArray("contact");
-            account.Contact.ToList().ForEach(w.WriteStringValue);
+            foreach (var contact in account.Contact)
+            {
+                w.WriteStringValue(contact);
+            }
             w.WriteEndArray();
             if (account.ExternalAccountBinding is { } eab)
             {
