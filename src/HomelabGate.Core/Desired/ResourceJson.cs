@@ -20,7 +20,7 @@ public static class ResourceJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new CompactDurationConverter() },
             TypeInfoResolver = resolver,
         };
     }

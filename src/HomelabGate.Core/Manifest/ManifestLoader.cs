@@ -39,16 +39,24 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
         {
             return new ManifestLoadResult(null, source, diagnostics.Items);
         }
-        diagnostics.AddRange(schema.Validate(root, map));
-        if (diagnostics.HasErrors)
+        var schemaFindings = schema.Validate(root, map).ToList();
+        diagnostics.AddRange(schemaFindings);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (schemaFindings.Count == 0)
         {
-            return new ManifestLoadResult(null, source, diagnostics.Items);
+            var spec = root.Deserialize<ManifestSpec>(ManifestJson.Options)
+                ?? throw new InvalidOperationException("a schema-valid manifest deserialized to null");
+            var loaded = new LoadedManifest(spec, source, map, hash);
+            diagnostics.AddRange(rules.Validate(loaded));
+            return new ManifestLoadResult(loaded, source, diagnostics.Items);
         }
-        var spec = root.Deserialize<ManifestSpec>(ManifestJson.Options)
-            ?? throw new InvalidOperationException("a schema-valid manifest deserialized to null");
-        var loaded = new LoadedManifest(spec, source, map, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        diagnostics.AddRange(rules.Validate(loaded));
-        return new ManifestLoadResult(loaded, source, diagnostics.Items);
+        // Report rule findings too when the shape is close enough to read, so one run shows every problem.
+        if (LenientSpec.TryRead(root, schemaFindings) is { } lenient)
+        {
+            diagnostics.AddRange(rules.Validate(new LoadedManifest(lenient, source, map, hash)).Where(d => !schemaFindings.Any(s => s.Location == d.Location)));
+        }
+        var ordered = diagnostics.Items.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToList();
+        return new ManifestLoadResult(null, source, ordered);
     }
 
     private static byte[]? ReadBytes(string path, string display, DiagnosticBag diagnostics)

@@ -23,6 +23,7 @@ public static class ResourceAttributes
         if (ToJson(resource) is JsonObject root)
         {
             root.Remove("$kind");
+            root.Remove("name");
             Walk(root, "", result);
         }
         return result;

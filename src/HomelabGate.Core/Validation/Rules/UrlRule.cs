@@ -43,6 +43,10 @@ public sealed class UrlRule : IManifestRule
 
     public static string? Problem(string url)
     {
+        if (!url.Contains("://", StringComparison.Ordinal) && !url.Contains(' ', StringComparison.Ordinal))
+        {
+            return "it has no scheme; start it with http:// or https://";
+        }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.IsFile)
         {
             return "it is not an absolute URL";

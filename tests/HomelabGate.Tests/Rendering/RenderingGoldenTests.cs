@@ -1,0 +1,88 @@
+using HomelabGate.Application;
+using HomelabGate.Cli;
+using HomelabGate.Core.Desired;
+using HomelabGate.Rendering;
+
+namespace HomelabGate.Tests.Rendering;
+
+/// <summary>Everything a user reads, compared with golden files.</summary>
+public sealed class RenderingGoldenTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hg-golden-").FullName;
+    private readonly ManifestPipeline _pipeline = new(ManifestFixture.Loader, new DesiredStateBuilder());
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private GatePaths Write(string yaml)
+    {
+        var path = Path.Combine(_dir, "homelab.yaml");
+        File.WriteAllText(path, yaml);
+        return new GatePaths(path, Path.Combine(_dir, "data"));
+    }
+
+    [Fact]
+    public void Validate_prints_every_problem_like_a_compiler()
+    {
+        var paths = Write("""
+            version: 1
+            upstreams:
+              media: { targets: ["http://192.168.1.50:8096"] }
+            hosts:
+              jellyfin:
+                domains: [jellyfin.home.test]
+                upstream: meda
+              nas:
+                domains: [nas.home.test, jellyfin.home.test]
+                to: "192.168.1.5:5000"
+                forceHtps: true
+            """);
+        var output = new StringWriter();
+        var code = new ValidateCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer()).Execute(paths, output);
+        Assert.Equal(ExitCodes.Error, code);
+        Golden.Match("validate-errors.txt", output.ToString());
+    }
+
+    [Fact]
+    public void Plan_shows_creates_then_changes_against_the_applied_state_and_hides_secrets()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "acme-dns01.yaml"));
+        var paths = Write(yaml);
+        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer());
+        var first = new StringWriter();
+        Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, first, TextWriter.Null));
+        Assert.DoesNotContain("TSIG_SECRET", first.ToString(), StringComparison.Ordinal);
+        Golden.Match("plan-create.txt", first.ToString());
+
+        new OfflineApplier(TimeProvider.System).Apply(_pipeline.Run(paths).Desired!, "hash", new Core.State.StateStore(paths.ResolveStateDir(null)));
+        File.WriteAllText(paths.ManifestPath, yaml.Replace("cloud.example.com, ", "cloud.example.com, www.example.com, ", StringComparison.Ordinal)
+            .Replace("propagationTimeout: 2m", "propagationTimeout: 5m", StringComparison.Ordinal));
+        var second = new StringWriter();
+        Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, second, TextWriter.Null));
+        Golden.Match("plan-change.txt", second.ToString());
+
+        var json = new StringWriter();
+        plan.Execute(paths, OutputFormat.Json, json, TextWriter.Null);
+        Golden.Match("plan-change.json", json.ToString());
+    }
+
+    [Fact]
+    public void Plan_says_no_changes_and_exits_zero_after_apply()
+    {
+        var paths = Write(File.ReadAllText(Path.Combine(RepoRoot(), "homelab.yaml")));
+        new OfflineApplier(TimeProvider.System).Apply(_pipeline.Run(paths).Desired!, "hash", new Core.State.StateStore(paths.ResolveStateDir(null)));
+        var output = new StringWriter();
+        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer());
+        Assert.Equal(ExitCodes.Success, plan.Execute(paths, OutputFormat.Text, output, TextWriter.Null));
+        Assert.Equal("No changes. Your homelab matches the manifest.\n", output.ToString().ReplaceLineEndings("\n"));
+    }
+
+    public static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "HomelabGate.sln")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
+        }
+        return dir;
+    }
+}
