@@ -14,4 +14,5 @@ public enum CertificateSource
 {
     LocalCa,
     Custom,
+    Acme,
 }

@@ -23,6 +23,8 @@ public sealed record GatewaySettings : Resource
 
     public string? DefaultCertificate { get; init; }
 
+    public DnsProviderSettings? Dns { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Settings, "gateway");
 }
 

@@ -4,7 +4,7 @@ namespace HomelabGate.Core.Desired;
 
 internal static class SettingsBuilder
 {
-    public static GatewaySettings Build(SettingsSpec spec)
+    public static GatewaySettings Build(SettingsSpec spec, DnsSpec? dns)
     {
         var site = spec.DefaultSite;
         return new GatewaySettings
@@ -20,6 +20,13 @@ internal static class SettingsBuilder
             TrustedProxies = ValueList.From(spec.TrustedProxies),
             AccessLog = spec.AccessLog ?? true,
             DefaultCertificate = spec.DefaultCertificate,
+            Dns = dns?.Provider is { } provider ? new DnsProviderSettings
+            {
+                Type = provider.Type, Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),
+                TsigName = provider.Tsig?.Name, TsigAlgorithm = provider.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = provider.Tsig?.Secret,
+                Url = provider.Url, Password = provider.Password, Path = provider.Path, ReloadCommand = provider.ReloadCommand,
+                OwnerId = spec.DnsOwnerId ?? "homelabgate",
+            } : null,
         };
     }
 }

@@ -19,7 +19,7 @@ public sealed class DnsReconciler(IDnsProvider provider, IDnsOwnershipRegistry o
         var owned = await ownership.LoadAsync(cancellationToken);
         var names = wanted.Select(d => d.Name).Concat(owned.Keys.Select(k => k.Name));
         var observed = await provider.ObserveAsync(DnsObservationScope.ForNames(names), cancellationToken);
-        return DnsRecordPlanner.Plan(wanted, observed, owned, options.Adopt);
+        return DnsRecordPlanner.Plan(wanted, observed, owned, options.ShouldAdopt);
     }
 
     public async Task<DnsApplyResult> ApplyAsync(IReadOnlyList<DnsRecordSet> desired, CancellationToken cancellationToken)

@@ -12,7 +12,14 @@ public static class DnsRecordPlanner
         IReadOnlyList<DnsRecordSet> desired,
         IReadOnlyList<DnsRecordSet> observed,
         IReadOnlyDictionary<DnsRecordKey, OwnedRecord> owned,
-        bool adopt)
+        bool adopt) => Plan(desired, observed, owned, _ => adopt);
+
+    /// <param name="adoptKey">Whether a foreign record at this key may be taken over (the manifest's per-record <c>adopt</c>).</param>
+    public static DnsPlan Plan(
+        IReadOnlyList<DnsRecordSet> desired,
+        IReadOnlyList<DnsRecordSet> observed,
+        IReadOnlyDictionary<DnsRecordKey, OwnedRecord> owned,
+        Func<DnsRecordKey, bool> adoptKey)
     {
         var duplicate = desired.GroupBy(d => d.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -29,6 +36,7 @@ public static class DnsRecordPlanner
 
         foreach (var want in desired)
         {
+            var adopt = adoptKey(want.Key);
             var isOwned = owned.TryGetValue(want.Key, out var ownedRecord);
             observedByKey.TryGetValue(want.Key, out var have);
             if (isOwned)

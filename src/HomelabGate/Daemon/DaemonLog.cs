@@ -32,6 +32,12 @@ internal static partial class DaemonLog
     [LoggerMessage(10, LogLevel.Information, "Certificates renewed or replaced; now serving {Count} certificates")]
     public static partial void CertificatesSwapped(ILogger logger, int count);
 
+    [LoggerMessage(11, LogLevel.Error, "DNS ({Provider}) failed; will retry: {Message}")]
+    public static partial void DnsFailed(ILogger logger, string provider, string message);
+
+    [LoggerMessage(12, LogLevel.Information, "DNS ({Provider}): {Summary} (repaired drift: {Drift}, conflicts left alone: {Conflicts})")]
+    public static partial void DnsApplied(ILogger logger, string provider, string summary, int drift, int conflicts);
+
     [LoggerMessage(9, LogLevel.Debug, "Manifest unchanged after {Trigger}; nothing to do")]
     public static partial void Unchanged(ILogger logger, string trigger);
 }

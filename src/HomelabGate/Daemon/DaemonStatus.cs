@@ -1,5 +1,6 @@
 using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Core.Diagnostics;
+using HomelabGate.Integration;
 
 namespace HomelabGate.Daemon;
 
@@ -59,6 +60,10 @@ public sealed class DaemonStatus(TimeProvider time)
     public IReadOnlyList<CertificateStatus> Certificates { get; private set; } = [];
 
     public void RecordCertificates(IReadOnlyList<CertificateStatus> statuses) => Certificates = statuses;
+
+    public DnsStepResult? Dns { get; private set; }
+
+    public void RecordDns(DnsStepResult result) => Dns = result;
 
     public IReadOnlyList<ReconcileOutcome> History()
     {

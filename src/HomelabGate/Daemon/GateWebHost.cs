@@ -1,6 +1,7 @@
 using System.Net;
 using HomelabGate.Application;
 using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Integration;
 using HomelabGate.Proxy.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using HomelabGate.Core.Desired;
@@ -61,6 +62,11 @@ public static class GateWebHost
         services.AddSingleton(BootSettings.From(settings, stateDir));
         services.AddSingleton<DaemonStatus>();
         services.AddSingleton(sni);
+        services.AddSingleton(sp => new DnsProviderFactory(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DnsStep>();
+        services.AddSingleton<AcmeBackoff>();
+        services.AddSingleton<IExternalIssuer>(sp => new AcmeIssuer(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<AcmeBackoff>(), sp.GetRequiredService<ILogger<AcmeIssuer>>()));
         services.AddSingleton(sp => new CertificateReconciler(stateDir, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExternalIssuer>()));
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<ClusterMapper>();

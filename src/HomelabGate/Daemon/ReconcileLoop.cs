@@ -5,6 +5,7 @@ using HomelabGate.Core.Desired;
 using HomelabGate.Core.Planning;
 using HomelabGate.Core.State;
 using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Integration;
 using HomelabGate.Proxy;
 using HomelabGate.Proxy.Tls;
 using HomelabGate.Rendering;
@@ -19,6 +20,7 @@ public sealed class ReconcileLoop(
     ManifestPipeline pipeline,
     GatePaths paths,
     ProxyReconciler proxy,
+    DnsStep dns,
     CertificateReconciler certificates,
     SniSelector sni,
     StateStore store,
@@ -94,6 +96,17 @@ public sealed class ReconcileLoop(
         }
         var desired = result.Desired!;
         var hash = result.Load.Manifest!.ContentHash;
+        // DNS first: names must resolve before an ACME CA or a client looks them up.
+        var dnsResult = await dns.RunAsync(desired, apply: true, cancellationToken).ConfigureAwait(false);
+        status.RecordDns(dnsResult);
+        if (dnsResult.Error is { } dnsError)
+        {
+            DaemonLog.DnsFailed(logger, dnsResult.Provider, dnsError);
+        }
+        else if (dnsResult.Plan is { HasChanges: true } dnsPlan)
+        {
+            DaemonLog.DnsApplied(logger, dnsResult.Provider, dnsPlan.Summary, dnsPlan.Drift.Count, dnsPlan.Conflicts.Count);
+        }
         // Certificates before the proxy, so a new host's certificate exists when its route goes live; this also runs
         // when nothing else changed, because renewals are due by time, not by edits.
         var certificateResult = await certificates.ReconcileAsync(desired, cancellationToken).ConfigureAwait(false);

@@ -27,17 +27,9 @@ public sealed class NotYetServedRule : IManifestRule
                 yield return Warn(manifest, $"hosts.{name}.{key}", feature);
             }
         }
-        if (spec.Dns is not null)
-        {
-            yield return Warn(manifest, "dns", "DNS records");
-        }
         if (spec.Streams.Count > 0)
         {
             yield return Warn(manifest, "streams", "TCP streams");
-        }
-        foreach (var (name, issuer) in spec.Issuers.Where(i => i.Value.Type == "acme"))
-        {
-            yield return Warn(manifest, $"issuers.{name}", "ACME issuers");
         }
     }
 

@@ -1,0 +1,44 @@
+namespace HomelabGate.Integration;
+
+/// <summary>When a certificate order failed, when to try again: exponential (1 min, 2, 4 … up to 6 h) with ±20 % jitter,
+/// or later if the CA sent Retry-After. Without it a broken DNS setup would hammer the CA into its rate limits.</summary>
+public sealed class AcmeBackoff(TimeProvider time)
+{
+    private static readonly TimeSpan First = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(6);
+    private readonly Dictionary<string, (int Failures, DateTimeOffset Next, string Message)> _failures = new(StringComparer.Ordinal);
+
+    public void ThrowIfWaiting(string certificate)
+    {
+        lock (_failures)
+        {
+            if (_failures.TryGetValue(certificate, out var state) && time.GetUtcNow() < state.Next)
+            {
+                throw new InvalidOperationException($"the last order failed ({state.Message}); next attempt at {state.Next:u}");
+            }
+        }
+    }
+
+    public void Failed(string certificate, string message, TimeSpan? retryAfter)
+    {
+        lock (_failures)
+        {
+            var failures = _failures.TryGetValue(certificate, out var state) ? state.Failures + 1 : 1;
+            var delay = TimeSpan.FromTicks(Math.Min(Longest.Ticks, First.Ticks << Math.Min(failures - 1, 20)));
+            delay *= 0.8 + (Random.Shared.NextDouble() * 0.4);
+            if (retryAfter is { } after && after > delay)
+            {
+                delay = after;
+            }
+            _failures[certificate] = (failures, time.GetUtcNow() + delay, message);
+        }
+    }
+
+    public void Succeeded(string certificate)
+    {
+        lock (_failures)
+        {
+            _failures.Remove(certificate);
+        }
+    }
+}
