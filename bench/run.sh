@@ -85,13 +85,15 @@ http_code() { # http_code URL HOST [AUTH]
     [[ -n ${3:-} ]] && args+=(-H "Authorization: $3")
     curl "${args[@]}" "$1" || true
 }
-wait_for_200() { # wait_for_200 URL HOST [AUTH] -> polls every 10 ms, up to 30 s
+wait_for_200() { # wait_for_200 URL HOST [AUTH] -> polls every 10 ms, up to a minute
     local i
-    for ((i = 0; i < 3000; i++)); do
+    for ((i = 0; i < 6000; i++)); do
         [[ $(http_code "$@") == 200 ]] && return 0
         sleep 0.01
     done
-    echo "bench: $1 (Host: $2) never answered 200" >&2; return 1
+    echo "bench: $1 (Host: $2) never answered 200; last log lines:" >&2
+    find "$WORK" -name '*.log' -o -name '*.err' | while read -r f; do echo "== $f" >&2; tail -5 "$f" >&2; done
+    return 1
 }
 rss_kb() { local total=0 p kb; for p in "$@"; do kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done; echo "$total"; }
 with_children() { echo "$1" $(pgrep -P "$1" || true); }
@@ -157,6 +159,7 @@ done
 # ---- the proxies under test, kept running for the load phase -----------------------------------------------------------
 for name in "${GATE_NAMES[@]}"; do
     prepare_gate_dir "$WORK/gate-$name" "$name"; start_gate "$WORK/gate-$name" "$name"; GATE_PIDS[$name]=$LAST_PID
+    wait_for_200 "http://127.0.0.1:${GATE_PORTS[$name]}/" app.bench.test # one at a time: starts compete for the core
 done
 mkdir -p "$WORK/nginx"
 render "$HERE/templates/proxy.nginx.conf" "$WORK/nginx/nginx.conf" DIR="$WORK/nginx" BACKEND_PORT="$BACKEND_PORT" NGINX_PORT="$NGINX_PORT" NGINX_WORKERS="$NGINX_WORKERS"
