@@ -1,4 +1,8 @@
 using HomelabGate.Application;
+using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Secrets;
+using HomelabGate.Integration;
+using Microsoft.Extensions.Logging.Abstractions;
 using HomelabGate.Cli;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Manifest;
@@ -7,6 +11,8 @@ using HomelabGate.Daemon;
 using HomelabGate.Rendering;
 
 // The CLI's composition root: plain constructor wiring, no container (the daemon builds its own in GateWebHost).
+var time = TimeProvider.System;
+var secrets = new EnvironmentAndFileSecretResolver();
 var pipeline = new ManifestPipeline(new ManifestLoader(SchemaValidator.Load(), ManifestValidator.Default), new DesiredStateBuilder());
 var diagnostics = new DiagnosticRenderer();
 var options = new CommonOptions();
@@ -16,7 +22,11 @@ var plan = new PlanCommand(options, pipeline, diagnostics, planText, planJson);
 var cli = new GateCli(
     new ValidateCommand(options, pipeline, diagnostics),
     plan,
-    new ApplyCommand(options, plan, pipeline, diagnostics, planText, planJson, new OfflineApplier(TimeProvider.System)),
+    new ApplyCommand(options, plan, pipeline, diagnostics, planText, planJson, new OfflineApplier(time,
+        stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)),
+        stateDir => new CertificateReconciler(stateDir, time, [new AcmeIssuer(stateDir, secrets, time, new DnsProviderFactory(stateDir, secrets, time),
+            new AcmeBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
     new RunCommand(options, new GateDaemon(pipeline, diagnostics)),
+    new DriftCommand(options, pipeline, new DriftDetector(time, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
     new HashPasswordCommand());
 return await cli.Build().Parse(args).InvokeAsync();

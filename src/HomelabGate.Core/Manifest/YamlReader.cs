@@ -18,9 +18,17 @@ public sealed class YamlReader
     {
         var map = new SourceMap(source.FileName);
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(source.Text)));
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow collections.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: the structure is not closed properly ({e.Message.TrimEnd('.')})",
+                new SourceLocation(source.FileName, parser.LastLine, parser.LastColumn), "look for an unclosed [ or { on this line or the lines before it"));
+            return (null, map);
         }
         catch (YamlException e)
         {

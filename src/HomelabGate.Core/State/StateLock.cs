@@ -23,13 +23,15 @@ public sealed class StateLock : IDisposable
             AtomicFile.Write(InfoPath(stateDir), System.Text.Encoding.UTF8.GetBytes(holderInfo), UnixFileMode.UserRead | UnixFileMode.UserWrite);
             return new StateLock(stream);
         }
-        catch (IOException e) when (e.HResult == SharingViolation)
+        catch (IOException e) when (e.HResult is SharingViolation or WouldBlock)
         {
             return null;
         }
     }
 
+    // Windows reports a held lock as a sharing violation; .NET on Linux passes flock's EWOULDBLOCK (11) through.
     private const int SharingViolation = unchecked((int)0x80070020);
+    private const int WouldBlock = 11;
 
     /// <summary>What the current holder wrote (its admin address), readable while it holds the lock.</summary>
     public static string? ReadHolder(string stateDir)

@@ -1,18 +1,36 @@
+using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Planning;
 using HomelabGate.Core.State;
+using HomelabGate.Integration;
 
 namespace HomelabGate.Application;
 
-/// <summary><c>gate apply</c> when no daemon runs: carries out the parts that live outside the daemon's process and
-/// records the desired state as applied, so the next <c>gate run</c> serves it and the next plan starts from it.</summary>
-public sealed class OfflineApplier(TimeProvider time)
+/// <summary><c>gate apply</c> when no daemon runs: carries out what lives outside the daemon's process — DNS records,
+/// then certificates — and records the desired state as applied, so the next <c>gate run</c> serves it.</summary>
+public sealed class OfflineApplier(TimeProvider time, Func<string, DnsStep> dnsFor, Func<string, CertificateReconciler> certificatesFor)
 {
-    public Plan Apply(DesiredState desired, string manifestHash, StateStore store)
+    public async Task<OfflineApplyResult> ApplyAsync(DesiredState desired, string manifestHash, StateStore store, CancellationToken cancellationToken)
     {
         var current = store.LoadApplied()?.Desired ?? DesiredState.Empty;
         var plan = Planner.Plan(desired, current);
+        var dns = await dnsFor(store.StateDir).RunAsync(desired, apply: true, cancellationToken);
+        var certificates = await certificatesFor(store.StateDir).ReconcileAsync(desired, cancellationToken);
+        store.SaveApplied(new AppliedState(desired, manifestHash, time.GetUtcNow()));
+        return new OfflineApplyResult(plan, dns, certificates.Statuses);
+    }
+
+    /// <summary>Records the state only (tests of the planner and the renderers need nothing else).</summary>
+    public Plan Record(DesiredState desired, string manifestHash, StateStore store)
+    {
+        var plan = Planner.Plan(desired, store.LoadApplied()?.Desired ?? DesiredState.Empty);
         store.SaveApplied(new AppliedState(desired, manifestHash, time.GetUtcNow()));
         return plan;
     }
+}
+
+/// <summary>What an offline apply did: the resource plan, what DNS did, and each certificate's status.</summary>
+public sealed record OfflineApplyResult(Plan Plan, DnsStepResult Dns, IReadOnlyList<CertificateStatus> Certificates)
+{
+    public bool Failed => Dns.Error is not null || Certificates.Any(c => c.Condition == CertificateCondition.Failed);
 }

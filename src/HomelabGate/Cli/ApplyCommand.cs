@@ -44,7 +44,8 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         {
             return await AskDaemonAsync(result.StateDir!, format, output, error, cancellationToken);
         }
-        var applied = applier.Apply(result.Desired!, result.Load.Manifest!.ContentHash, new StateStore(result.StateDir!));
+        var outcome = await applier.ApplyAsync(result.Desired!, result.Load.Manifest!.ContentHash, new StateStore(result.StateDir!), cancellationToken);
+        var applied = outcome.Plan;
         if (format == OutputFormat.Json)
         {
             json.Render(applied, output);
@@ -52,22 +53,22 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         else
         {
             text.Render(applied, output);
+            ApplyReport.Write(outcome, output);
             output.WriteLine($"Apply complete! Resources: {applied.ToAdd} added, {applied.ToChange} changed, {applied.ToDestroy} destroyed.");
         }
-        return ExitCodes.Success;
+        return outcome.Failed ? ExitCodes.Error : ExitCodes.Success;
     }
 
     private static async Task<int> AskDaemonAsync(string stateDir, OutputFormat format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var holder = StateLock.ReadHolder(stateDir) ?? "";
-        var admin = holder.Split('\n').FirstOrDefault(l => l.StartsWith("admin=", StringComparison.Ordinal))?[6..];
+        var admin = DaemonClient.AdminUrl(stateDir);
         if (admin is null)
         {
             error.WriteLine($"error: another gate process holds {StateLock.PathIn(stateDir)}; try again when it has finished.");
             return ExitCodes.Error;
         }
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        var url = $"http://{admin.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)}/api/reconcile";
+        var url = $"{admin}/api/reconcile";
         try
         {
             using var response = await http.PostAsync(url, null, cancellationToken);

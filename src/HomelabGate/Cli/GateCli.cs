@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace HomelabGate.Cli;
 
 /// <summary>The <c>gate</c> command tree.</summary>
-public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, HashPasswordCommand hashPassword)
+public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift, HashPasswordCommand hashPassword)
 {
     public RootCommand Build()
     {
@@ -12,6 +12,7 @@ public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCom
         root.Subcommands.Add(plan.Build());
         root.Subcommands.Add(apply.Build());
         root.Subcommands.Add(run.Build());
+        root.Subcommands.Add(drift.Build());
         root.Subcommands.Add(hashPassword.Build());
         return root;
     }

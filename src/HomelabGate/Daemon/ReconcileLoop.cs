@@ -66,8 +66,9 @@ public sealed class ReconcileLoop(
         {
             outcome = await ReconcileCoreAsync(trigger, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateCorruptException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
+            // Whatever went wrong, the loop must live on: the next file change, signal or timer gets another try.
             DaemonLog.ReconcileFailed(logger, e.Message, e);
             outcome = new ReconcileOutcome(ReconcileResult.Failed, trigger, time.GetUtcNow(), null, null, status.CurrentDiagnostics, e.Message);
         }
