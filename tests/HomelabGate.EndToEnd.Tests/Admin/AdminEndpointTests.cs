@@ -29,7 +29,7 @@ public sealed class AdminEndpointTests(AdminEndpointTests.Daemon daemon) : IClas
         Assert.Equal(["a.two.test", "b.two.test"], hosts["two"]);
         Assert.Equal(2, hosts.Count);
         Assert.True((bool?)status["ready"]);
-        Assert.Equal("applied", (string?)status["last"]?["result"]);
+        Assert.Equal("applied", DaemonStatus.LastResult(status));
     }
 
     [Theory]
@@ -59,32 +59,20 @@ public sealed class AdminEndpointTests(AdminEndpointTests.Daemon daemon) : IClas
         Assert.StartsWith("not found: try /healthz", result.Body);
     }
 
-    public sealed class Daemon : IAsyncLifetime
+    public sealed class Daemon : GateFixture
     {
-        private readonly GateWorkspace _workspace = GateWorkspace.Create();
+        private const string DefaultSite = "settings:\n  defaultSite:\n    status: 404\n    body: not here\n";
 
-        public GateProcess Gate { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            _workspace.WriteManifest(Manifests.Header.Replace("settings:\n", "settings:\n  defaultSite:\n    status: 404\n    body: not here\n", StringComparison.Ordinal) + """
-                hosts:
-                  one:
-                    domains: [one.test]
-                    respond:
-                      body: one
-                  two:
-                    domains: [b.two.test, a.two.test]
-                    respond:
-                      body: two
-                """);
-            Gate = await GateProcess.StartAsync(_workspace);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Gate.DisposeAsync();
-            _workspace.Dispose();
-        }
+        protected override string InitialManifest() => Manifests.Header.Replace("settings:\n", DefaultSite, StringComparison.Ordinal) + """
+            hosts:
+              one:
+                domains: [one.test]
+                respond:
+                  body: one
+              two:
+                domains: [b.two.test, a.two.test]
+                respond:
+                  body: two
+            """;
     }
 }

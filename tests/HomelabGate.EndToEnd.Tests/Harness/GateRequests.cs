@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace HomelabGate.EndToEnd.Tests.Harness;
@@ -42,4 +44,13 @@ public static class GateRequests
         Client.Curl => Curl.GetAsync(gate.Workspace.Ports.Proxy, host, pathAndQuery),
         _ => gate.GetAsync(host, pathAndQuery),
     };
+
+    /// <summary>Polls /api/status until the daemon serves exactly <paramref name="manifestText"/> (gate reports the
+    /// SHA-256 of the manifest bytes it serves).</summary>
+    public static async Task WaitUntilServingAsync(this GateProcess gate, string manifestText)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(manifestText)));
+        await Poll.UntilAsync(gate.StatusAsync, s => (string?)s["servingManifestHash"] == hash,
+            $"the daemon serves the manifest with hash {hash[..12]}", context: () => gate.Output);
+    }
 }

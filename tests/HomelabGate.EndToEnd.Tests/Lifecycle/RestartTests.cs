@@ -10,19 +10,19 @@ public sealed class RestartTests
     {
         await using var upstreams = await Upstreams.StartAsync("alpha");
         using var workspace = GateWorkspace.Create();
-        workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"])));
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])));
         string? hashBefore;
         await using (var first = await GateProcess.StartAsync(workspace))
         {
             Assert.Equal("alpha", (await first.EchoAsync("alpha.test")).Upstream);
-            hashBefore = (string?)(await first.StatusAsync())["servingManifestHash"];
+            hashBefore = DaemonStatus.ServingHash(await first.StatusAsync());
             Assert.True(await first.StopAsync() == 0, $"SIGTERM should end gate with 0:\n{first.Output}");
         }
 
         await using var second = await GateProcess.StartAsync(workspace);
 
         Assert.Equal("alpha", (await second.EchoAsync("alpha.test")).Upstream);
-        Assert.Equal(hashBefore, (string?)(await second.StatusAsync())["servingManifestHash"]);
+        Assert.Equal(hashBefore, DaemonStatus.ServingHash(await second.StatusAsync()));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class RestartTests
     {
         await using var upstreams = await Upstreams.StartAsync("alpha", "beta");
         using var workspace = GateWorkspace.Create();
-        workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"])));
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])));
         await using (var first = await GateProcess.StartAsync(workspace))
         {
             await first.StopAsync();
@@ -39,8 +39,8 @@ public sealed class RestartTests
 
         await using var gate = await GateProcess.StartAsync(workspace);
 
-        Assert.Contains($"{SourcePosition.Of(broken, "nowhere")}: error HG3001", gate.StandardError);
-        Assert.Contains("serving the configuration applied at", gate.StandardError);
+        OutputAssert.Contains($"{SourcePosition.Of(broken, "nowhere")}: error HG3001", gate.StandardError, "gate stderr");
+        OutputAssert.Contains("serving the configuration applied at", gate.StandardError, "gate stderr");
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal("alpha", (await gate.EchoAsync("alpha.test")).Upstream);
@@ -48,7 +48,7 @@ public sealed class RestartTests
         Assert.Equal(200, (await gate.AdminGetAsync("/readyz")).Status);
         Assert.False(gate.HasExited, $"gate exited:\n{gate.Output}");
 
-        workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])));
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])));
         await gate.WaitUntilServedByAsync("beta.test", upstreams["beta"]);
     }
 }

@@ -16,16 +16,16 @@ public sealed class SignalTests
         var target = Path.Combine(workspace.Root, "outside", "homelab.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.CreateSymbolicLink(workspace.ManifestPath, target);
-        workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"])), ManifestWrite.InPlace);
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])), ManifestWrite.InPlace);
         await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
-        workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])), ManifestWrite.InPlace);
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])), ManifestWrite.InPlace);
 
         await gate.SignalAsync("HUP");
 
         await gate.WaitUntilServedByAsync("beta.test", upstreams["beta"]);
         var status = await gate.StatusAsync();
-        Assert.Equal("SIGHUP", (string?)status["last"]?["trigger"]);
-        Assert.Equal("applied", (string?)status["last"]?["result"]);
+        Assert.Equal("SIGHUP", DaemonStatus.LastTrigger(status));
+        Assert.Equal("applied", DaemonStatus.LastResult(status));
         Assert.False(gate.HasExited, $"SIGHUP ended gate:\n{gate.Output}");
     }
 
@@ -34,7 +34,7 @@ public sealed class SignalTests
     {
         await using var upstreams = await Upstreams.StartAsync("slow");
         using var workspace = GateWorkspace.Create();
-        workspace.WriteManifest(TwoHostManifest.Hosts(("app", upstreams["slow"])));
+        workspace.WriteManifest(InlineHosts.Manifest(("app", upstreams["slow"])));
         await using var gate = await GateProcess.StartAsync(workspace);
         var clock = Stopwatch.StartNew();
         var slow = gate.GetAsync("app.test", "/slow?ms=1500");

@@ -17,8 +17,8 @@ public sealed class StartupRefusalTests
         var exitCode = await gate.WaitForExitAsync(ExitTimeout);
 
         Assert.True(exitCode != 0, $"gate exited with 0:\n{gate.Output}");
-        Assert.Contains($"{SourcePosition.Of(broken, "nowhere")}: error HG3001: unknown upstream 'nowhere'", gate.StandardError);
-        Assert.Contains("nothing to serve", gate.StandardError);
+        OutputAssert.Contains($"{SourcePosition.Of(broken, "nowhere")}: error HG3001: unknown upstream 'nowhere'", gate.StandardError, "gate stderr");
+        OutputAssert.Contains("nothing to serve", gate.StandardError, "gate stderr");
         Assert.Null(await TestHttp.StatusOrNullAsync(gate.AdminUrl("/healthz")));
     }
 
@@ -27,17 +27,17 @@ public sealed class StartupRefusalTests
     {
         await using var upstreams = await Upstreams.StartAsync("alpha");
         using var firstWorkspace = GateWorkspace.Create();
-        firstWorkspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"])));
+        firstWorkspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])));
         await using var first = await GateProcess.StartAsync(firstWorkspace);
         using var secondWorkspace = GateWorkspace.Create(stateDir: firstWorkspace.StateDir);
-        secondWorkspace.WriteManifest(TwoHostManifest.Hosts(("alpha", upstreams["alpha"])));
+        secondWorkspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])));
 
         await using var second = GateProcess.Launch(secondWorkspace);
         var exitCode = await second.WaitForExitAsync(ExitTimeout);
 
         Assert.True(exitCode != 0, $"the second gate exited with 0:\n{second.Output}");
-        Assert.Contains($"another gate daemon uses the state directory {firstWorkspace.StateDir}", second.StandardError);
-        Assert.Contains($"pid={first.Pid}", second.StandardError);
+        OutputAssert.Contains($"another gate daemon uses the state directory {firstWorkspace.StateDir}", second.StandardError, "second stderr");
+        OutputAssert.Contains($"pid={first.Pid}", second.StandardError, "second stderr");
         Assert.Equal("alpha", (await first.EchoAsync("alpha.test")).Upstream);
     }
 }

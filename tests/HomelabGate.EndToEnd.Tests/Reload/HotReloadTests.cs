@@ -2,31 +2,29 @@ using HomelabGate.EndToEnd.Tests.Harness;
 
 namespace HomelabGate.EndToEnd.Tests.Reload;
 
-/// <summary>Edits of the manifest reach the running daemon without a restart, however the editor saves the file.</summary>
-public sealed class HotReloadTests : IAsyncLifetime
+/// <summary>Edits of the manifest reach the running daemon without a restart, however the editor saves the file, and
+/// without disturbing requests already running. Every test starts from the daemon serving alpha.test → alpha.</summary>
+public sealed class HotReloadTests(HotReloadTests.Daemon daemon) : IClassFixture<HotReloadTests.Daemon>, IAsyncLifetime
 {
-    private readonly GateWorkspace _workspace = GateWorkspace.Create();
-    private Upstreams _upstreams = null!;
-    private GateProcess _gate = null!;
+    private GateProcess Gate => daemon.Gate;
 
-    public async Task InitializeAsync()
-    {
-        _upstreams = await Upstreams.StartAsync("alpha", "beta");
-        _workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", _upstreams["alpha"])));
-        _gate = await GateProcess.StartAsync(_workspace);
-    }
+    private UpstreamServer Alpha => daemon.Upstreams["alpha"];
+
+    private UpstreamServer Beta => daemon.Upstreams["beta"];
+
+    public Task InitializeAsync() => daemon.ServeAsync(InlineHosts.Manifest(("alpha", Alpha)));
 
     [Theory]
     [InlineData(ManifestWrite.AtomicRename)]
     [InlineData(ManifestWrite.InPlace)]
     public async Task A_host_added_to_the_manifest_is_served_within_ten_seconds(ManifestWrite how)
     {
-        Assert.Equal(404, (await _gate.GetAsync("beta.test")).Status);
+        Assert.Equal(404, (await Gate.GetAsync("beta.test")).Status);
 
-        _workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", _upstreams["alpha"]), ("beta", _upstreams["beta"])), how);
+        daemon.Workspace.WriteManifest(InlineHosts.Manifest(("alpha", Alpha), ("beta", Beta)), how);
 
-        await _gate.WaitUntilServedByAsync("beta.test", _upstreams["beta"]);
-        Assert.Equal("alpha", (await _gate.EchoAsync("alpha.test")).Upstream);
+        await Gate.WaitUntilServedByAsync("beta.test", Beta);
+        Assert.Equal("alpha", (await Gate.EchoAsync("alpha.test")).Upstream);
     }
 
     [Theory]
@@ -34,45 +32,58 @@ public sealed class HotReloadTests : IAsyncLifetime
     [InlineData(ManifestWrite.InPlace)]
     public async Task Changing_a_hosts_upstream_moves_its_traffic_to_the_new_upstream(ManifestWrite how)
     {
-        _workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", _upstreams["beta"])), how);
+        daemon.Workspace.WriteManifest(InlineHosts.Manifest(("alpha", Beta)), how);
 
-        await _gate.WaitUntilServedByAsync("alpha.test", _upstreams["beta"]);
-        var served = _upstreams["alpha"].Requests;
+        await Gate.WaitUntilServedByAsync("alpha.test", Beta);
+        var servedByAlpha = Alpha.Requests;
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal("beta", (await _gate.EchoAsync("alpha.test")).Upstream);
+            Assert.Equal("beta", (await Gate.EchoAsync("alpha.test")).Upstream);
         }
-        Assert.Equal(served, _upstreams["alpha"].Requests);
+        Assert.Equal(servedByAlpha, Alpha.Requests);
     }
 
     [Fact]
     public async Task A_host_removed_from_the_manifest_falls_to_the_default_site()
     {
-        _workspace.WriteManifest(TwoHostManifest.Hosts(("beta", _upstreams["beta"])));
+        daemon.Workspace.WriteManifest(InlineHosts.Manifest(("beta", Beta)));
 
-        await _gate.WaitUntilServedByAsync("beta.test", _upstreams["beta"]);
-        var result = await _gate.GetAsync("alpha.test");
+        await Gate.WaitUntilServedByAsync("beta.test", Beta);
+        var result = await Gate.GetAsync("alpha.test");
         Assert.Equal(404, result.Status);
         Assert.Null(result.Header("X-Upstream"));
     }
 
     [Fact]
-    public async Task Every_reload_is_recorded_as_applied_by_a_file_change_in_the_status()
+    public async Task A_reload_is_recorded_in_the_status_as_applied_by_a_file_change()
     {
-        var hashBefore = (string?)(await _gate.StatusAsync())["servingManifestHash"];
+        var written = daemon.Workspace.WriteManifest(InlineHosts.Manifest(("alpha", Alpha), ("beta", Beta)));
 
-        _workspace.WriteManifest(TwoHostManifest.Hosts(("alpha", _upstreams["alpha"]), ("beta", _upstreams["beta"])));
-
-        var status = await Poll.UntilAsync(_gate.StatusAsync, s => (string?)s["servingManifestHash"] != hashBefore,
-            "the serving manifest hash changes", context: () => _gate.Output);
-        Assert.Equal("applied", (string?)status["last"]?["result"]);
-        Assert.Equal("file change", (string?)status["last"]?["trigger"]);
+        await Gate.WaitUntilServingAsync(written);
+        var status = await Gate.StatusAsync();
+        Assert.Equal("applied", DaemonStatus.LastResult(status));
+        Assert.Equal("file change", DaemonStatus.LastTrigger(status));
     }
 
-    public async Task DisposeAsync()
+    [Fact]
+    public async Task A_slow_request_started_before_a_reload_completes_with_200_from_the_upstream_it_started_on()
     {
-        await _gate.DisposeAsync();
-        await _upstreams.DisposeAsync();
-        _workspace.Dispose();
+        var slow = Gate.GetAsync("alpha.test", "/slow?ms=1500");
+        await Poll.UntilAsync(() => Task.FromResult(Alpha.InFlight), n => n == 1, "the slow request reached alpha");
+
+        daemon.Workspace.WriteManifest(InlineHosts.Manifest(("alpha", Beta), ("beta", Beta)));
+        await Gate.WaitUntilServedByAsync("alpha.test", Beta);
+
+        Assert.False(slow.IsCompleted, "the reload took longer than the slow request, so this test proved nothing; lengthen /slow");
+        var echo = UpstreamEcho.From(await slow);
+        Assert.Equal("alpha", echo.Upstream);
+        Assert.Equal("/slow", echo.Path);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public sealed class Daemon() : GateFixture("alpha", "beta")
+    {
+        protected override string InitialManifest() => InlineHosts.Manifest(("alpha", Upstreams["alpha"]));
     }
 }

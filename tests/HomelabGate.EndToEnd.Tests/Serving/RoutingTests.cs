@@ -113,31 +113,23 @@ public sealed class RoutingTests(RoutingTests.Daemon daemon) : IClassFixture<Rou
         Assert.Equal($"alpha.test:{port}", echo.XForwardedHost);
     }
 
-    public sealed class Daemon : IAsyncLifetime
+    public sealed class Daemon() : GateFixture("alpha", "beta", "wild", "special", "multi", "inline", "pool-1", "pool-2")
     {
-        private readonly GateWorkspace _workspace = GateWorkspace.Create();
-        private Upstreams _upstreams = null!;
-
-        public GateProcess Gate { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            _upstreams = await Upstreams.StartAsync("alpha", "beta", "wild", "special", "multi", "inline", "pool-1", "pool-2");
-            _workspace.WriteManifest(Manifests.Header + $"""
+        protected override string InitialManifest() => Manifests.Header + $"""
                 upstreams:
                   alpha:
-                    targets: ["{_upstreams["alpha"].Address}"]
+                    targets: ["{Upstreams["alpha"].Address}"]
                   beta:
-                    targets: ["{_upstreams["beta"].Address}"]
+                    targets: ["{Upstreams["beta"].Address}"]
                   wild:
-                    targets: ["{_upstreams["wild"].Address}"]
+                    targets: ["{Upstreams["wild"].Address}"]
                   special:
-                    targets: ["{_upstreams["special"].Address}"]
+                    targets: ["{Upstreams["special"].Address}"]
                   multi:
-                    targets: ["{_upstreams["multi"].Address}"]
+                    targets: ["{Upstreams["multi"].Address}"]
                   pool:
                     loadBalancing: round-robin
-                    targets: ["{_upstreams["pool-1"].Address}", "{_upstreams["pool-2"].Address}"]
+                    targets: ["{Upstreams["pool-1"].Address}", "{Upstreams["pool-2"].Address}"]
                 hosts:
                   alpha:
                     domains: [alpha.test]
@@ -156,7 +148,7 @@ public sealed class RoutingTests(RoutingTests.Daemon daemon) : IClassFixture<Rou
                     upstream: multi
                   inline:
                     domains: [inline.test]
-                    to: {_upstreams["inline"].Address}
+                    to: {Upstreams["inline"].Address}
                   pool:
                     domains: [pool.test]
                     upstream: pool
@@ -175,15 +167,6 @@ public sealed class RoutingTests(RoutingTests.Daemon daemon) : IClassFixture<Rou
                       to: https://landing.example.test/welcome
                       status: 302
                       preservePath: false
-                """);
-            Gate = await GateProcess.StartAsync(_workspace);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Gate.DisposeAsync();
-            await _upstreams.DisposeAsync();
-            _workspace.Dispose();
-        }
+                """;
     }
 }

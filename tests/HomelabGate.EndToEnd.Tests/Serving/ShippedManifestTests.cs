@@ -50,22 +50,8 @@ public sealed class ShippedManifestTests(ShippedManifestTests.Daemon daemon) : I
         Assert.Equal("http://hello.home.test:8080/guide/start?lang=en", result.Header("Location"));
     }
 
-    public sealed class Daemon : IAsyncLifetime
+    public sealed class Daemon : GateFixture
     {
-        private readonly GateWorkspace _workspace = GateWorkspace.Create();
-
-        public GateProcess Gate { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            _workspace.WriteManifest(Manifests.Shipped());
-            Gate = await GateProcess.StartAsync(_workspace);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Gate.DisposeAsync();
-            _workspace.Dispose();
-        }
+        protected override string InitialManifest() => Manifests.Shipped();
     }
 }

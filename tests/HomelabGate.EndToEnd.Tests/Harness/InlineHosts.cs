@@ -1,10 +1,10 @@
 namespace HomelabGate.EndToEnd.Tests.Harness;
 
-/// <summary>The small manifests the reload and lifecycle tests edit: hosts named after their upstream.</summary>
-public static class TwoHostManifest
+/// <summary>The small manifests the reload and lifecycle tests edit: each host proxies to one server with <c>to:</c>.</summary>
+public static class InlineHosts
 {
     /// <summary>Host <c>NAME.test</c> → inline <c>to:</c> the server for each (host, server) pair.</summary>
-    public static string Hosts(params (string Host, UpstreamServer Server)[] hosts) =>
+    public static string Manifest(params (string Host, UpstreamServer Server)[] hosts) =>
         Manifests.Header + "hosts:\n" + string.Concat(hosts.Select(h => $"""
               {h.Host}:
                 domains: [{h.Host}.test]
