@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using HomelabGate.EndToEnd.Tests.Harness;
+
+namespace HomelabGate.EndToEnd.Tests.Lifecycle;
+
+/// <summary>The signals an operator and a container runtime send: SIGHUP reloads, SIGTERM drains and exits 0.</summary>
+public sealed class SignalTests
+{
+    [Fact]
+    public async Task SIGHUP_reloads_a_manifest_change_the_file_watcher_cannot_see()
+    {
+        await using var upstreams = await Upstreams.StartAsync("alpha", "beta");
+        using var workspace = GateWorkspace.Create();
+        // The manifest is a symlink to a file outside the watched folder: edits to the target raise no event there,
+        // so only the signal can bring the change in.
+        var target = Path.Combine(workspace.Root, "outside", "homelab.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.CreateSymbolicLink(workspace.ManifestPath, target);
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])), ManifestWrite.InPlace);
+        await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])), ManifestWrite.InPlace);
+
+        await gate.SignalAsync("HUP");
+
+        await gate.WaitUntilServedByAsync("beta.test", upstreams["beta"]);
+        var status = await gate.StatusAsync();
+        Assert.Equal("SIGHUP", DaemonStatus.LastTrigger(status));
+        Assert.Equal("applied", DaemonStatus.LastResult(status));
+        Assert.False(gate.HasExited, $"SIGHUP ended gate:\n{gate.Output}");
+    }
+
+    [Fact]
+    public async Task SIGTERM_lets_an_in_flight_slow_request_finish_then_exits_0()
+    {
+        await using var upstreams = await Upstreams.StartAsync("slow");
+        using var workspace = GateWorkspace.Create();
+        workspace.WriteManifest(InlineHosts.Manifest(("app", upstreams["slow"])));
+        await using var gate = await GateProcess.StartAsync(workspace);
+        var clock = Stopwatch.StartNew();
+        var slow = gate.GetAsync("app.test", "/slow?ms=1500");
+        await Poll.UntilAsync(() => Task.FromResult(upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream");
+
+        await gate.SignalAsync("TERM");
+
+        var result = await slow;
+        Assert.Equal(200, result.Status);
+        Assert.Equal("slow", UpstreamEcho.From(result).Upstream);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(1500), $"the slow request came back after only {clock.Elapsed}");
+        var exitCode = await gate.WaitForExitAsync(TimeSpan.FromSeconds(12));
+        Assert.True(exitCode == 0, $"gate exited with {exitCode} after SIGTERM:\n{gate.Output}");
+    }
+}
