@@ -1,9 +1,15 @@
 using HomelabGate.Application;
+using HomelabGate.Certificates.Export;
+using HomelabGate.Certificates.Inspection;
 using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Certificates.Renewal;
+using HomelabGate.Certificates.Storage;
+using HomelabGate.Certificates.Trust;
 using HomelabGate.Core.Secrets;
 using HomelabGate.Integration;
 using Microsoft.Extensions.Logging.Abstractions;
 using HomelabGate.Cli;
+using HomelabGate.Cli.Certificates;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Manifest;
 using HomelabGate.Core.Validation;
@@ -19,6 +25,11 @@ var options = new CommonOptions();
 var planText = new PlanTextRenderer();
 var planJson = new PlanJsonRenderer();
 var plan = new PlanCommand(options, pipeline, diagnostics, planText, planJson);
+var stateDirs = new StateDirectoryLocator(pipeline);
+var pem = new PemFileReader();
+var roots = new CaRootResolver(options, stateDirs, new CaRootLoader(pem));
+var trustStores = new TrustStoreSelector(new SystemTrustStoreOptions(), new ProcessRunner(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+var catalog = new CertificateCatalog(new CertificateInfoReader(time, new RenewalWindow()), pem, time);
 var cli = new GateCli(
     new ValidateCommand(options, pipeline, diagnostics),
     plan,
@@ -28,5 +39,11 @@ var cli = new GateCli(
             new AcmeBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
     new RunCommand(options, new GateDaemon(pipeline, diagnostics)),
     new DriftCommand(options, pipeline, new DriftDetector(time, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
-    new HashPasswordCommand());
+    new HashPasswordCommand(),
+    new CaCommand(
+        new CaExportCommand(options, roots, new RootExporter(), Console.In),
+        new CaTrustCommand(options, roots, new TrustTargetOptions(trustStores), new TrustStoreChanger())),
+    new CertCommand(
+        new CertListCommand(options, stateDirs, catalog, new CertificateTableRenderer(), new CertificateJsonRenderer()),
+        new CertShowCommand(options, stateDirs, catalog, new CertificateDetailRenderer())));
 return await cli.Build().Parse(args).InvokeAsync();

@@ -49,7 +49,8 @@ public sealed class CertificateStore(string stateDirectory, PemFileReader reader
         try
         {
             var leaf = reader.ReadCertificates(cert)[0];
-            var intermediates = File.Exists(chain) ? reader.ReadCertificates(chain) : [];
+            // A leaf-only certificate (self-signed, or imported without a chain) is stored with an empty chain.pem.
+            var intermediates = File.Exists(chain) && !string.IsNullOrWhiteSpace(File.ReadAllText(chain)) ? reader.ReadCertificates(chain) : [];
             var privateKey = reader.ReadPrivateKey(key);
             return StoredCertificateRead.Found(new StoredCertificate(name, leaf, intermediates, privateKey, ReadMetadata(directory)));
         }

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using HomelabGate.Cli.Certificates;
 
 namespace HomelabGate.Cli;
 
 /// <summary>The <c>gate</c> command tree.</summary>
-public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift, HashPasswordCommand hashPassword)
+public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift,
+    HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert)
 {
     public RootCommand Build()
     {
@@ -14,6 +16,8 @@ public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCom
         root.Subcommands.Add(run.Build());
         root.Subcommands.Add(drift.Build());
         root.Subcommands.Add(hashPassword.Build());
+        root.Subcommands.Add(ca.Build());
+        root.Subcommands.Add(cert.Build());
         return root;
     }
 }

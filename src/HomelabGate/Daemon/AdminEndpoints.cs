@@ -9,6 +9,8 @@ using HomelabGate.Core.Planning;
 using HomelabGate.Proxy;
 using HomelabGate.Rendering;
 using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
 
 namespace HomelabGate.Daemon;
 
@@ -23,10 +25,17 @@ public sealed class AdminEndpoints(
     GatePaths paths,
     PlanJsonRenderer planJson,
     PlanTextRenderer planText,
+    CaDownloadEndpoints caDownloads,
+    IProxyStateLookup proxyState,
     string? adminToken)
 {
     public async Task HandleAsync(HttpContext context)
     {
+        // The root certificate is public by nature; phones on the LAN fetch it here without the admin token.
+        if (await caDownloads.TryHandleAsync(context))
+        {
+            return;
+        }
         if (!Authorized(context))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -90,7 +99,45 @@ public sealed class AdminEndpoints(
             ["domains"] = new JsonArray(h.Domains.Select(d => (JsonNode)d).ToArray()),
         }).ToArray()),
         ["last"] = status.Last is { } last ? OutcomeJson(last) : null,
+        ["upstreams"] = new JsonArray(proxyState.GetClusters().Where(c => c.ClusterId != Proxy.Routing.YarpConfigMapper.InternalCluster)
+            .OrderBy(c => c.ClusterId, StringComparer.Ordinal).Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.ClusterId,
+                ["targets"] = new JsonArray(c.Destinations.Values.DistinctBy(d => d.Model.Config.Address).Select(d => (JsonNode)new JsonObject
+                {
+                    ["url"] = d.Model.Config.Address,
+                    ["health"] = Health(d.Health),
+                }).ToArray()),
+            }).ToArray()),
+        ["certificates"] = new JsonArray(status.Certificates.Select(c => (JsonNode)new JsonObject
+        {
+            ["name"] = c.Name,
+            ["condition"] = c.Condition.ToString(),
+            ["message"] = c.Message,
+            ["serving"] = c.Serving,
+            ["notAfter"] = c.NotAfter,
+        }).ToArray()),
+        ["dns"] = status.Dns is { Configured: true } dns ? new JsonObject
+        {
+            ["provider"] = dns.Provider,
+            ["error"] = dns.Error,
+            ["summary"] = dns.Plan?.Summary,
+            ["driftRepaired"] = new JsonArray((dns.Plan?.Drift ?? []).Select(d => (JsonNode)d.ToString()).ToArray()),
+            ["conflicts"] = new JsonArray((dns.Plan?.Conflicts ?? []).Select(c => (JsonNode)c.ToString()).ToArray()),
+        } : null,
     };
+
+    /// <summary>Active checks decide when they run; otherwise passive ones; "unknown" until either has an opinion.</summary>
+    private static string Health(DestinationHealthState health)
+    {
+        var verdict = health.Active != DestinationHealth.Unknown ? health.Active : health.Passive;
+        return verdict switch
+        {
+            DestinationHealth.Healthy => "healthy",
+            DestinationHealth.Unhealthy => "unhealthy",
+            _ => "unknown",
+        };
+    }
 
     private JsonObject OutcomeJson(ReconcileOutcome outcome)
     {

@@ -82,6 +82,7 @@ public static class GateWebHost
         services.AddSingleton(sp => new AdminEndpoints(
             sp.GetRequiredService<DaemonStatus>(), sp.GetRequiredService<ReconcileLoop>(), sp.GetRequiredService<ProxyReconciler>(),
             pipeline, paths, sp.GetRequiredService<PlanJsonRenderer>(), sp.GetRequiredService<PlanTextRenderer>(),
+            new CaDownloadEndpoints(stateDir), sp.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>(),
             settings.AdminToken is { } token && SecretReference.TryParse(token, out var reference)
                 ? sp.GetRequiredService<ISecretResolver>().Resolve(reference)
                 : null));

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using HomelabGate.Certificates.Inspection;
+using HomelabGate.Certificates.Storage;
+
+namespace HomelabGate.Cli.Certificates;
+
+/// <summary>Reads the certificate store of a state directory for display. Read-only: a damaged entry is reported,
+/// never repaired or removed.</summary>
+public sealed class CertificateCatalog(CertificateInfoReader inspector, PemFileReader reader, TimeProvider time)
+{
+    public IReadOnlyList<string> Names(string stateDirectory) => Store(stateDirectory).ListNames();
+
+    public IReadOnlyList<CertificateEntry> ReadAll(string stateDirectory) =>
+        Names(stateDirectory).Select(name => Read(stateDirectory, name)).ToArray();
+
+    public CertificateEntry Read(string stateDirectory, string name)
+    {
+        StoredCertificateRead read;
+        try
+        {
+            read = Store(stateDirectory).Read(name);
+        }
+        catch (InsecureKeyFileException e)
+        {
+            return new CertificateEntry(name, null, e.Message);
+        }
+        if (read.Certificate is not { } stored)
+        {
+            return new CertificateEntry(name, null, read.Problem ?? "cert.pem and key.pem are missing");
+        }
+        var info = inspector.Read(name, stored.Leaf);
+        var summary = new CertificateSummary(info, KeyType(stored.Leaf), Source(stored.Metadata), info.RenewalDue <= time.GetUtcNow());
+        return new CertificateEntry(name, summary, null);
+    }
+
+    /// <summary>The key type from the certificate's public key, so it is right even for imported certificates.</summary>
+    public static string KeyType(X509Certificate2 certificate)
+    {
+        using var ecdsa = certificate.GetECDsaPublicKey();
+        if (ecdsa is not null)
+        {
+            return $"ECDSA P-{ecdsa.KeySize}";
+        }
+        using var rsa = certificate.GetRSAPublicKey();
+        return rsa is not null ? $"RSA {rsa.KeySize}" : new Oid(certificate.PublicKey.Oid).FriendlyName ?? certificate.PublicKey.Oid.Value ?? "unknown";
+    }
+
+    /// <summary>"local CA", "imported", or the source's own name in lower case for sources added later (ACME).</summary>
+    public static string Source(CertificateMetadata? metadata) => metadata?.Source switch
+    {
+        null => "unknown (no meta.json)",
+        CertificateSource.LocalCa => "local CA",
+        CertificateSource.Custom => "imported",
+        var other => other.Value.ToString().ToLowerInvariant(),
+    };
+
+    private CertificateStore Store(string stateDirectory) => new(stateDirectory, reader, new AtomicFileWriter());
+}
