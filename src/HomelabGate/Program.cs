@@ -17,6 +17,10 @@ using HomelabGate.Daemon;
 using HomelabGate.Rendering;
 
 // The CLI's composition root: plain constructor wiring, no container (the daemon builds its own in GateWebHost).
+if (args.FirstOrDefault() == "run" && Environment.GetEnvironmentVariable(SocketTuning.InlineCompletions) is null)
+{
+    SocketTuning.PreferInlineCompletions();
+}
 var time = TimeProvider.System;
 var secrets = new EnvironmentAndFileSecretResolver();
 var pipeline = new ManifestPipeline(new ManifestLoader(SchemaValidator.Load(), ManifestValidator.Default), new DesiredStateBuilder());

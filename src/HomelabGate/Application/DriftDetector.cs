@@ -73,7 +73,7 @@ public sealed class DriftDetector(TimeProvider time, Func<string, DnsStep> dnsFo
             if (policy.Evaluate(new RenewalContext(request, stored, null)) is { } reason)
             {
                 yield return new DriftItem($"certificate {certificate.Name}", reason.Message,
-                    string.Join(", ", certificate.Domains), stored.Certificate is { } found ? $"not after {found.Leaf.NotAfter:u}" : stored.Problem ?? "missing");
+                    string.Join(", ", certificate.Domains), stored.Certificate is { } found ? $"not after {found.Leaf.NotAfter:u}" : stored.IsMissing ? "missing" : "unreadable");
             }
         }
     }
