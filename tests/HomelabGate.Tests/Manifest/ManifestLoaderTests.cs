@@ -139,3 +139,15 @@ public sealed class ManifestLoaderTests
         }
     }
 }
+
+public sealed class ManifestLoaderRegressionTests
+{
+    [Fact]
+    public void Reports_a_flow_list_left_open_before_the_next_key_instead_of_crashing()
+    {
+        var result = ManifestFixture.Load("version: 1\nhosts:\n  a:\n    domains: [alpha.test\n    to: http://x\n");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(HomelabGate.Core.Diagnostics.DiagnosticCodes.YamlSyntax, diagnostic.Code);
+        Assert.Equal(4, diagnostic.Location!.Line);
+    }
+}
