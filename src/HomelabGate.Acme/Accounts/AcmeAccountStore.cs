@@ -1,3 +1,4 @@
+using HomelabGate.Core.State;
 using HomelabGate.Acme.Keys;
 
 namespace HomelabGate.Acme.Accounts;
@@ -35,27 +36,6 @@ public sealed class AcmeAccountStore(string directory)
     public void Save(Uri directoryUrl, AccountKey key)
     {
         Directory.CreateDirectory(directory);
-        var path = PathFor(directoryUrl);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerReadWrite;
-        }
-        try
-        {
-            using (var stream = new FileStream(temp, options))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(key.ExportPem());
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        AtomicFile.Write(PathFor(directoryUrl), System.Text.Encoding.UTF8.GetBytes(key.ExportPem()), OwnerReadWrite);
     }
 }

@@ -1,4 +1,5 @@
-using HomelabGate.Dns.IO;
+using System.Text;
+using HomelabGate.Core.State;
 using HomelabGate.Dns.Providers;
 using HomelabGate.Dns.Records;
 
@@ -34,7 +35,11 @@ public sealed class HostsFileProvider(string path, IReloadAction? reload) : IDns
                 document.Managed[change.Key] = change.After.WithTtl(0);
             }
         }
-        await AtomicFile.WriteAllTextAsync(path, document.Render(), cancellationToken);
+        // dnsmasq and Pi-hole read the file as another user: keep its mode, or make it world-readable (it holds no secret).
+        var mode = File.Exists(path) && !OperatingSystem.IsWindows()
+            ? File.GetUnixFileMode(path)
+            : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        await Task.Run(() => AtomicFile.Write(path, Encoding.UTF8.GetBytes(document.Render()), mode), cancellationToken);
         if (reload is not null)
         {
             await reload.ReloadAsync(cancellationToken);

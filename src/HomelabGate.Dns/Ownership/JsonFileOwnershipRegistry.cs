@@ -1,6 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HomelabGate.Dns.IO;
+using HomelabGate.Core.State;
 using HomelabGate.Dns.Records;
 
 namespace HomelabGate.Dns.Ownership;
@@ -41,7 +42,8 @@ public sealed class JsonFileOwnershipRegistry(string path, string ownerId) : IDn
         }
         var ordered = records.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Type).ToList();
         var content = JsonSerializer.Serialize(new FileContent(ownerId, ordered), Json);
-        await AtomicFile.WriteAllTextAsync(path, content + "\n", cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.Run(() => AtomicFile.Write(path, Encoding.UTF8.GetBytes(content + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite), cancellationToken);
     }
 
     private async Task<FileContent> ReadAsync(CancellationToken cancellationToken)
