@@ -52,8 +52,7 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
             }
             else
             {
-                await app.Services.GetRequiredService<Proxy.ProxyReconciler>().ApplyAsync(fallback!.Desired, cancellationToken);
-                app.Services.GetRequiredService<DaemonStatus>().MarkReady();
+                await loop.ServeAppliedAsync(fallback!.Desired, cancellationToken);
             }
             try
             {

@@ -58,6 +58,22 @@ public sealed class ReconcileLoop(
         }
     }
 
+    /// <summary>Serves a previously applied state as it is, when the manifest on disk is invalid at start: its routes and
+    /// its certificates (from the store, renewed if due). DNS is left alone until a valid manifest says otherwise.</summary>
+    public async Task ServeAppliedAsync(DesiredState applied, CancellationToken cancellationToken)
+    {
+        var certificateResult = await certificates.ReconcileAsync(applied, cancellationToken).ConfigureAwait(false);
+        status.RecordCertificates(certificateResult.Statuses);
+        var problems = await proxy.ApplyAsync(applied, cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            DaemonLog.ProxyRejected(logger, string.Join("; ", problems));
+            return;
+        }
+        sni.Replace(SniEntries.Build(applied, certificateResult.Served));
+        status.MarkReady();
+    }
+
     public async Task<ReconcileOutcome> ReconcileOnceAsync(string trigger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
