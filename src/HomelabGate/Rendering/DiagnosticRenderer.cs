@@ -14,7 +14,7 @@ public sealed class DiagnosticRenderer
             var severity = diagnostic.IsError ? "error" : "warning";
             var where = diagnostic.Location is { } at ? $"{at}: " : "";
             output.WriteLine($"{where}{severity} {diagnostic.Code}: {diagnostic.Summary}");
-            if (diagnostic.Location is { } location && source?.Line(location.Line) is { } line && source.FileName == location.File)
+            if (!diagnostic.QuotesSecret && diagnostic.Location is { } location && source?.Line(location.Line) is { } line && source.FileName == location.File)
             {
                 var gutter = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 output.WriteLine($"  {gutter} | {line}");

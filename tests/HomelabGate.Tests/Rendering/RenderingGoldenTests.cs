@@ -89,3 +89,16 @@ public sealed class RenderingGoldenTests : IDisposable
         return dir;
     }
 }
+
+public sealed class DiagnosticRendererSecretTests
+{
+    [Fact]
+    public void Never_quotes_the_line_of_a_plain_password()
+    {
+        var result = ManifestFixture.Load("version: 1\naccessLists:\n  lan: { users: { alice: hunter2 } }\n");
+        var output = new StringWriter();
+        new HomelabGate.Rendering.DiagnosticRenderer().Render(result.Diagnostics, result.Source, output);
+        Assert.Contains("homelab.yaml:3:", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -26,7 +26,7 @@ public sealed class PasswordHashRule : IManifestRule
                     sha ? $"user '{user}' in access list '{listName}' has a SHA-crypt hash, which this version cannot verify"
                         : $"user '{user}' in access list '{listName}' has what looks like a plain password",
                     manifest.Map.Value($"accessLists.{listName}.users.{user}"),
-                    "store a hash instead: run 'gate hash-password' and paste its output (or use ${env:NAME})");
+                    "store a hash instead: run 'gate hash-password' and paste its output (or use ${env:NAME})") with { QuotesSecret = !sha };
             }
         }
     }
