@@ -30,6 +30,9 @@ internal static class SchemaErrorDescriber
                 var allowed = string.Join(", ", schema?.Enumeration.Select(v => v?.ToString()) ?? []);
                 return Diagnostic.Error(DiagnosticCodes.ValueNotAllowed, $"{shown} has a value that is not allowed",
                     map.Value(path), $"use one of: {allowed}");
+            case ValidationErrorKind.PatternMismatch when schema?.Pattern?.StartsWith(@"^\$\{(env|file)", StringComparison.Ordinal) == true:
+                return Diagnostic.Error(DiagnosticCodes.InlineSecret, $"{shown} must be a secret reference, not the secret itself",
+                    map.Value(path), "write ${env:NAME} or ${file:/run/secrets/name}; the manifest lives in git") with { QuotesSecret = true };
             case ValidationErrorKind.PatternMismatch:
                 return Diagnostic.Error(DiagnosticCodes.BadFormat, $"{shown} is not in the expected format",
                     map.Value(path), schema?.Description ?? $"it must match {schema?.Pattern}");

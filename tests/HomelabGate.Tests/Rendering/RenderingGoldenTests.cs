@@ -102,3 +102,17 @@ public sealed class DiagnosticRendererSecretTests
         Assert.DoesNotContain("hunter2", output.ToString(), StringComparison.Ordinal);
     }
 }
+
+public sealed class InlineSecretTests
+{
+    [Fact]
+    public void A_tsig_secret_written_inline_is_rejected_without_quoting_it()
+    {
+        var result = ManifestFixture.Load("version: 1\ndns:\n  provider:\n    type: rfc2136\n    server: 127.0.0.1\n    zone: home.test\n    tsig: { name: k, secret: c2VjcmV0LXZhbHVl }\n");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(HomelabGate.Core.Diagnostics.DiagnosticCodes.InlineSecret, diagnostic.Code);
+        var output = new StringWriter();
+        new HomelabGate.Rendering.DiagnosticRenderer().Render(result.Diagnostics, result.Source, output);
+        Assert.DoesNotContain("c2VjcmV0LXZhbHVl", output.ToString(), StringComparison.Ordinal);
+    }
+}
