@@ -5,9 +5,9 @@ using Microsoft.Extensions.Primitives;
 
 namespace HomelabGate.Proxy.Access;
 
-/// <summary>Checks HTTP basic credentials against bcrypt hashes. bcrypt is deliberately slow (tens of milliseconds), so a
+/// <summary>Checks HTTP basic credentials against bcrypt or SHA-crypt hashes. Both are deliberately slow (tens of milliseconds), so a
 /// successful login is remembered for a short time under a SHA-256 of the header — never the password itself — or
-/// every proxied request would pay for a bcrypt verification.</summary>
+/// every proxied request would pay for a hash verification.</summary>
 public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
@@ -59,7 +59,8 @@ public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashe
         }
         try
         {
-            return BCrypt.Net.BCrypt.Verify(decoded[(colon + 1)..], hash);
+            var password = decoded[(colon + 1)..];
+            return ShaCrypt.IsShaCrypt(hash) ? ShaCrypt.Verify(password, hash) : BCrypt.Net.BCrypt.Verify(password, hash);
         }
         catch (BCrypt.Net.SaltParseException)
         {

@@ -95,3 +95,19 @@ public sealed class AccessGateTests
         }
     }
 }
+
+public sealed class AccessGateShaCryptTests
+{
+    [Fact]
+    public void Accepts_a_user_whose_hash_is_sha_crypt()
+    {
+        // openssl passwd -6 -salt saltstring 'Hello world!'
+        const string hash = "$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1";
+        var gate = new AccessGateFactory(new EnvironmentAndFileSecretResolver(), TimeProvider.System)
+            .Create(new AccessList { Name = "s", Users = new([new BasicAuthUser("carol", hash)]) }, []);
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Loopback;
+        context.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("carol:Hello world!"));
+        Assert.Null(gate.Check(context));
+    }
+}
