@@ -1,5 +1,6 @@
 using System.Globalization;
 using HomelabGate.Core.Desired;
+using HomelabGate.Proxy.Health;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.LoadBalancing;
 
@@ -52,7 +53,7 @@ public sealed class ClusterMapper
         {
             Active = pool.HealthCheck is { } active ? new ActiveHealthCheckConfig
             {
-                Enabled = true, Interval = active.Interval, Timeout = active.Timeout, Path = active.Path, Policy = "ConsecutiveFailures",
+                Enabled = true, Interval = active.Interval, Timeout = active.Timeout, Path = active.Path, Policy = HealthMetadata.Policy,
             } : null,
             Passive = pool.PassiveHealth is { } passive ? new PassiveHealthCheckConfig
             {
@@ -66,7 +67,18 @@ public sealed class ClusterMapper
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (pool.HealthCheck is { } active)
         {
-            metadata["ConsecutiveFailuresHealthPolicy.Threshold"] = active.UnhealthyThreshold.ToString(CultureInfo.InvariantCulture);
+            metadata[HealthMetadata.MinStatus] = active.MinStatus.ToString(CultureInfo.InvariantCulture);
+            metadata[HealthMetadata.MaxStatus] = active.MaxStatus.ToString(CultureInfo.InvariantCulture);
+            metadata[HealthMetadata.HealthyThreshold] = active.HealthyThreshold.ToString(CultureInfo.InvariantCulture);
+            metadata[HealthMetadata.UnhealthyThreshold] = active.UnhealthyThreshold.ToString(CultureInfo.InvariantCulture);
+        }
+        if (pool.ConnectTimeout is { } connect)
+        {
+            metadata[HealthMetadata.ConnectTimeout] = connect.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+        }
+        if (pool.Tls.CaFile is { } caFile)
+        {
+            metadata[HealthMetadata.CaFile] = caFile;
         }
         return metadata.Count == 0 ? null : metadata;
     }

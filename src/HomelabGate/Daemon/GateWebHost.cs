@@ -87,6 +87,8 @@ public static class GateWebHost
                 ? sp.GetRequiredService<ISecretResolver>().Resolve(reference)
                 : null));
         services.AddReverseProxy().LoadFromMemory([], []);
+        services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
+        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
 

@@ -27,23 +27,6 @@ public sealed class NotYetServedRule : IManifestRule
                 yield return Warn(manifest, $"hosts.{name}.{key}", feature);
             }
         }
-        foreach (var (name, upstream) in spec.Upstreams)
-        {
-            if (upstream.HealthCheck?.ExpectStatus is { } expect && expect != "200-299")
-            {
-                yield return Diagnostic.Warning(DiagnosticCodes.NotYetServed, "expectStatus other than 200-299 is validated but not honoured yet: a target is healthy on any 2xx",
-                    manifest.Map.Value($"upstreams.{name}.healthCheck.expectStatus"), "point the check at a path that answers 2xx when healthy");
-            }
-            if (upstream.HealthCheck?.HealthyThreshold is > 1)
-            {
-                yield return Diagnostic.Warning(DiagnosticCodes.NotYetServed, "healthyThreshold is validated but not honoured yet: one good check restores a target",
-                    manifest.Map.Value($"upstreams.{name}.healthCheck.healthyThreshold"), "leave it out for now");
-            }
-            if (upstream.Tls?.Ca is not null || upstream.Timeouts?.Connect is not null)
-            {
-                yield return Warn(manifest, $"upstreams.{name}", "upstream CA files and connect timeouts");
-            }
-        }
         if (spec.Streams.Count > 0)
         {
             yield return Warn(manifest, "streams", "TCP streams");

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
+
+namespace HomelabGate.Proxy.Health;
+
+/// <summary>YARP's built-in active policy counts only 2xx as healthy and has one threshold. Ours honours the manifest:
+/// a status range (<c>expectStatus: 200-399</c>), <c>unhealthyThreshold</c> consecutive failures to take a target out
+/// and <c>healthyThreshold</c> consecutive successes to bring it back.</summary>
+public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater) : IActiveHealthCheckPolicy
+{
+    private readonly ConcurrentDictionary<DestinationState, Streak> _streaks = new();
+
+    public string Name => HealthMetadata.Policy;
+
+    public void ProbingCompleted(ClusterState cluster, IReadOnlyList<DestinationProbingResult> probingResults)
+    {
+        var metadata = cluster.Model.Config.Metadata;
+        var min = Read(metadata, HealthMetadata.MinStatus, 200);
+        var max = Read(metadata, HealthMetadata.MaxStatus, 299);
+        var healthyAfter = Read(metadata, HealthMetadata.HealthyThreshold, 1);
+        var unhealthyAfter = Read(metadata, HealthMetadata.UnhealthyThreshold, 2);
+        var updates = new List<NewActiveDestinationHealth>(probingResults.Count);
+        foreach (var result in probingResults)
+        {
+            var status = result.Response is { } response ? (int)response.StatusCode : 0;
+            var passed = result.Exception is null && status >= min && status <= max;
+            var streak = _streaks.AddOrUpdate(result.Destination,
+                _ => passed ? new Streak(1, 0) : new Streak(0, 1),
+                (_, old) => passed ? new Streak(old.Successes + 1, 0) : new Streak(0, old.Failures + 1));
+            var current = result.Destination.Health.Active;
+            var next = streak.Failures >= unhealthyAfter ? DestinationHealth.Unhealthy
+                : streak.Successes >= healthyAfter ? DestinationHealth.Healthy
+                : current;
+            updates.Add(new NewActiveDestinationHealth(result.Destination, next));
+        }
+        updater.SetActive(cluster, updates);
+    }
+
+    private static int Read(IReadOnlyDictionary<string, string>? metadata, string key, int fallback) =>
+        metadata is not null && metadata.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : fallback;
+
+    private sealed record Streak(int Successes, int Failures);
+}
