@@ -28,7 +28,8 @@ var diagnostics = new DiagnosticRenderer();
 var options = new CommonOptions();
 var planText = new PlanTextRenderer();
 var planJson = new PlanJsonRenderer();
-var plan = new PlanCommand(options, pipeline, diagnostics, planText, planJson);
+var certificateCheck = new CertificateCheck(time);
+var plan = new PlanCommand(options, pipeline, diagnostics, planText, planJson, certificateCheck);
 var stateDirs = new StateDirectoryLocator(pipeline);
 var pem = new PemFileReader();
 var roots = new CaRootResolver(options, stateDirs, new CaRootLoader(pem));
@@ -42,7 +43,7 @@ var cli = new GateCli(
         stateDir => new CertificateReconciler(stateDir, time, [new AcmeIssuer(stateDir, secrets, time, new DnsProviderFactory(stateDir, secrets, time),
             new AcmeBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
     new RunCommand(options, new GateDaemon(pipeline, diagnostics)),
-    new DriftCommand(options, pipeline, new DriftDetector(time, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
+    new DriftCommand(options, pipeline, new DriftDetector(certificateCheck, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
     new HashPasswordCommand(),
     new CaCommand(
         new CaExportCommand(options, roots, new RootExporter(), Console.In),

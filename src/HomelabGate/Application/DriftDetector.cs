@@ -1,7 +1,3 @@
-using HomelabGate.Certificates.Issuing;
-using HomelabGate.Certificates.Renewal;
-using HomelabGate.Certificates.Renewal.Rules;
-using HomelabGate.Certificates.Storage;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Status;
 using HomelabGate.Integration;
@@ -11,7 +7,7 @@ namespace HomelabGate.Application;
 /// <summary><c>gate drift</c>: observes each system and compares it with the manifest — DNS records through the
 /// provider (the same plan as apply), certificates on disk through the renewal rules, and the running daemon's
 /// configuration and upstream health through its admin API.</summary>
-public sealed class DriftDetector(TimeProvider time, Func<string, DnsStep> dnsFor, DaemonClient daemon)
+public sealed class DriftDetector(CertificateCheck certificates, Func<string, DnsStep> dnsFor, DaemonClient daemon)
 {
     public async Task<DriftReport> DetectAsync(PipelineResult manifest, string stateDir, CancellationToken cancellationToken)
     {
@@ -49,32 +45,8 @@ public sealed class DriftDetector(TimeProvider time, Func<string, DnsStep> dnsFo
             items.AddRange(plan.Conflicts.Select(c => new DriftItem($"dns {c.Desired.Key.Type} {c.Desired.Name.TrimEnd('.')}", c.Reason,
                 c.Desired.Values.ToString(), c.Existing.Values.ToString(), Repairable: false)));
         }
-        items.AddRange(CertificateDrift(desired, stateDir));
+        items.AddRange(certificates.Evaluate(desired, stateDir).Select(f => new DriftItem($"certificate {f.Certificate.Name}", f.Reason.Message,
+            string.Join(", ", f.Certificate.Domains), f.Found)));
         return new DriftReport(items, problems);
-    }
-
-    private IEnumerable<DriftItem> CertificateDrift(DesiredState desired, string stateDir)
-    {
-        var store = new CertificateStore(stateDir, new PemFileReader(), new AtomicFileWriter());
-        var policy = new RenewalPolicy([new MissingRule(), new UnreadableRule(), new KeyDoesNotMatchCertificateRule(),
-            new SubjectAlternativeNamesDifferRule(), new ExpiredRule(time), new NearingExpiryRule(time, new RenewalWindow())]);
-        foreach (var certificate in desired.All<Certificate>().Where(c => c.Files is null))
-        {
-            StoredCertificateRead stored;
-            try
-            {
-                stored = store.Read(certificate.Name);
-            }
-            catch (Exception e) when (e is CertificateStoreException or IOException)
-            {
-                stored = StoredCertificateRead.Unreadable(e.Message);
-            }
-            var request = new LeafCertificateRequest(certificate.Name, certificate.Domains);
-            if (policy.Evaluate(new RenewalContext(request, stored, null)) is { } reason)
-            {
-                yield return new DriftItem($"certificate {certificate.Name}", reason.Message,
-                    string.Join(", ", certificate.Domains), stored.Certificate is { } found ? $"not after {found.Leaf.NotAfter:u}" : stored.IsMissing ? "missing" : "unreadable");
-            }
-        }
     }
 }

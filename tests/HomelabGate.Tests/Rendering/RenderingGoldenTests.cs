@@ -47,7 +47,7 @@ public sealed class RenderingGoldenTests : IDisposable
     {
         var yaml = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "acme-dns01.yaml"));
         var paths = Write(yaml);
-        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer());
+        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(TimeProvider.System));
         var first = new StringWriter();
         Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, first, TextWriter.Null));
         Assert.DoesNotContain("TSIG_SECRET", first.ToString(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class RenderingGoldenTests : IDisposable
         var paths = Write(File.ReadAllText(Path.Combine(RepoRoot(), "homelab.yaml")));
         Applier().Record(_pipeline.Run(paths).Desired!, "hash", new Core.State.StateStore(paths.ResolveStateDir(null)));
         var output = new StringWriter();
-        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer());
+        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(TimeProvider.System));
         Assert.Equal(ExitCodes.Success, plan.Execute(paths, OutputFormat.Text, output, TextWriter.Null));
         Assert.Equal("No changes. Your homelab matches the manifest.\n", output.ToString().ReplaceLineEndings("\n"));
     }
