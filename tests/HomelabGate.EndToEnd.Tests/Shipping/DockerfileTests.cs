@@ -70,7 +70,9 @@ public sealed partial class DockerfileTests(PublishedGate gate)
         var url = Assert.Single(HttpUrl().Matches(healthcheck)).Value;
         var defaultAdmin = new Uri($"http://{GatewaySettings.DefaultAdmin}");
         Assert.Equal(new Uri($"http://127.0.0.1:{defaultAdmin.Port}/healthz"), new Uri(url));
-        Assert.Contains($"(default `{GatewaySettings.DefaultAdmin}`", File.ReadAllText(gate.RepositoryFile("README.md")), StringComparison.Ordinal);
+        // Documented where users look: the schema's description of settings.admin and the README.
+        Assert.Contains($"default {GatewaySettings.DefaultAdmin}", File.ReadAllText(gate.RepositoryFile("schema/homelab.schema.json")), StringComparison.Ordinal);
+        Assert.Contains(GatewaySettings.DefaultAdmin, File.ReadAllText(gate.RepositoryFile("README.md")), StringComparison.Ordinal);
         Assert.Contains("curl", healthcheck, StringComparison.Ordinal);
         Assert.Single(_dockerfile.All("RUN", _dockerfile.FinalStage), r => r.Arguments.Contains("apt-get install", StringComparison.Ordinal) && r.Arguments.Contains(" curl", StringComparison.Ordinal));
     }
