@@ -36,13 +36,14 @@ public sealed class AdminEndpoints(
         {
             return;
         }
-        if (!Authorized(context))
+        var path = context.Request.Path.Value ?? "/";
+        // Health and readiness stay open: container health checks and load balancers carry no token.
+        if (path is not ("/healthz" or "/readyz") && !Authorized(context))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return;
         }
-        var path = context.Request.Path.Value ?? "/";
         var method = context.Request.Method;
         switch (path)
         {

@@ -38,7 +38,7 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
         {
             app = GateWebHost.Build(paths, settings, stateDir, options, pipeline);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or Core.Secrets.SecretUnavailableException)
         {
             error.WriteLine($"gate: {e.Message}");
             return 1;
@@ -58,9 +58,10 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
             {
                 await app.StartAsync(cancellationToken);
             }
-            catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException)
             {
-                error.WriteLine($"gate: cannot listen: {e.Message}");
+                // Port taken, or below 1024 without CAP_NET_BIND_SERVICE: say which, without a stack trace.
+                error.WriteLine($"gate: cannot listen: {e.Message}{(e.InnerException is { } inner ? $" ({inner.Message})" : "")}");
                 return 1;
             }
             return await ServeAsync(app, loop, paths, options, cancellationToken);

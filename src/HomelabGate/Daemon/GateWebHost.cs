@@ -83,9 +83,7 @@ public static class GateWebHost
             sp.GetRequiredService<DaemonStatus>(), sp.GetRequiredService<ReconcileLoop>(), sp.GetRequiredService<ProxyReconciler>(),
             pipeline, paths, sp.GetRequiredService<PlanJsonRenderer>(), sp.GetRequiredService<PlanTextRenderer>(),
             new CaDownloadEndpoints(stateDir), sp.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>(),
-            settings.AdminToken is { } token && SecretReference.TryParse(token, out var reference)
-                ? sp.GetRequiredService<ISecretResolver>().Resolve(reference)
-                : null));
+            AdminToken(settings, sp.GetRequiredService<ISecretResolver>())));
         services.AddReverseProxy().LoadFromMemory([], []);
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
@@ -105,6 +103,17 @@ public static class GateWebHost
         var defaultSite = app.Services.GetRequiredService<DefaultSiteHandler>();
         app.Map("/{**catch-all}", defaultSite.HandleAsync).WithOrder(int.MaxValue);
         return app;
+    }
+
+    /// <summary>An empty token would match a request that carries none, so a reference that resolves to nothing is an error.</summary>
+    private static string? AdminToken(GatewaySettings settings, ISecretResolver secrets)
+    {
+        if (settings.AdminToken is not { } text || !SecretReference.TryParse(text, out var reference))
+        {
+            return null;
+        }
+        var token = secrets.Resolve(reference).Trim();
+        return token.Length > 0 ? token : throw new SecretUnavailableException(reference, "it is empty; an admin token must not be");
     }
 
     private static IPEndPoint Endpoint(string address) =>
