@@ -15,10 +15,9 @@ public sealed class TcpStreamForwarder(ILogger<TcpStreamForwarder> logger)
     public async Task ForwardAsync(ConnectionContext connection, TcpStreamTarget target)
     {
         using var upstream = new TcpClient { NoDelay = true };
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
         try
         {
-            using var connectDeadline = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            using var connectDeadline = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed);
             connectDeadline.CancelAfter(ConnectTimeout);
             await upstream.ConnectAsync(target.Host, target.Port, connectDeadline.Token);
         }
@@ -29,6 +28,9 @@ public sealed class TcpStreamForwarder(ILogger<TcpStreamForwarder> logger)
             return;
         }
         await using var network = upstream.GetStream();
+        // Not linked to ConnectionClosed: Kestrel signals that when the client half-closes, and the target's answer to a
+        // half-close must still reach the client. A reset on either side ends both directions instead.
+        using var stop = new CancellationTokenSource();
         await Task.WhenAll(
             PumpAsync(() => connection.Transport.Input.CopyToAsync(network, stop.Token), () => upstream.Client.Shutdown(SocketShutdown.Send), stop),
             PumpAsync(() => network.CopyToAsync(connection.Transport.Output, stop.Token), () => connection.Transport.Output.Complete(), stop));
