@@ -82,6 +82,18 @@ public sealed class HostPolicyTests
         Assert.Equal(7, errors[1].Location!.Line);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:9180", "'127.0.0.1:9180' is also used by settings.admin")]
+    [InlineData("127.0.0.1:8080", "'127.0.0.1:8080' is also used by settings.listen.http")]
+    public void Rejects_a_stream_on_a_port_another_listener_already_uses(string listen, string summary)
+    {
+        var result = ManifestFixture.Load($"version: 1\nstreams:\n  ssh: {{ listen: \"{listen}\", to: \"10.0.0.1:22\" }}\n");
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(summary, error.Summary);
+        Assert.Equal(3, error.Location!.Line);
+    }
+
     [Fact]
     public void A_client_gets_the_limit_per_window_and_then_a_retry_after_while_another_client_still_gets_through()
     {
