@@ -8,7 +8,7 @@ public sealed class DesiredStateBuilder
 {
     public DesiredState Build(ManifestSpec spec)
     {
-        var resources = new List<Resource> { SettingsBuilder.Build(spec.Settings, spec.Dns) };
+        var resources = new List<Resource> { SettingsBuilder.Build(spec.Settings, spec.Dns) with { Streams = TcpStreamBuilder.Build(spec.Streams) } };
         resources.AddRange(spec.Upstreams.Select(u => UpstreamBuilder.Build(u.Key, u.Value)));
         foreach (var (name, host) in spec.Hosts)
         {

@@ -25,6 +25,9 @@ public sealed record GatewaySettings : Resource
 
     public DnsProviderSettings? Dns { get; init; }
 
+    /// <summary>TCP forwards; bound at start with the other listeners.</summary>
+    public ValueList<TcpStream> Streams { get; init; } = ValueList<TcpStream>.Empty;
+
     public override ResourceId Id => new(ResourceKind.Settings, "gateway");
 }
 

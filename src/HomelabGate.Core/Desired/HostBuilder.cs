@@ -26,6 +26,13 @@ internal static class HostBuilder
         SecurityHeaders = spec.SecurityHeaders ?? false,
         PreserveHost = spec.PreserveHost ?? true,
         MaxBodySize = Duration.ParseSize(spec.MaxBodySize),
+        ForwardAuth = spec.ForwardAuth is { } auth
+            ? new ForwardAuthPolicy(auth.Url, new((auth.CopyHeaders ?? []).Distinct(StringComparer.OrdinalIgnoreCase)))
+            : null,
+        RateLimit = spec.RateLimit is { } limit
+            ? new RateLimitPolicy(limit.Requests, Duration.Parse(limit.Window) ?? RateLimitPolicy.DefaultWindow)
+            : null,
+        Compression = spec.Compression ?? false,
     };
 
     private static HstsPolicy? Hsts(HstsSpec? spec) => spec is { Enabled: true }

@@ -34,6 +34,12 @@ public sealed record ProxyHost : Resource
 
     public long? MaxBodySize { get; init; }
 
+    public ForwardAuthPolicy? ForwardAuth { get; init; }
+
+    public RateLimitPolicy? RateLimit { get; init; }
+
+    public bool Compression { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Host, Name);
 
     public override string Summary => $"({string.Join(", ", Domains)})";

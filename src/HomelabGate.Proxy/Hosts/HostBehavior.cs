@@ -1,5 +1,7 @@
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.ForwardAuth;
+using HomelabGate.Proxy.Limits;
 
 namespace HomelabGate.Proxy.Hosts;
 
@@ -12,7 +14,10 @@ public sealed record HostBehavior(
     int? ForceHttpsPort,
     string? Hsts,
     AccessGate? Access,
-    IReadOnlyList<HeaderValue> LocalResponseHeaders);
+    IReadOnlyList<HeaderValue> LocalResponseHeaders,
+    ClientRateLimiter? RateLimit = null,
+    ForwardAuthGate? ForwardAuth = null,
+    bool Compress = false);
 
 /// <summary>A respond host's answer with its body encoded once.</summary>
 public sealed record PreparedResponse(int Status, string ContentType, byte[] Body);

@@ -2,11 +2,14 @@ using System.Text;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Validation.Rules;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.ForwardAuth;
+using HomelabGate.Proxy.Limits;
 using HomelabGate.Proxy.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace HomelabGate.Proxy.Hosts;
 
-public sealed class HostBehaviorFactory(AccessGateFactory accessGates)
+public sealed class HostBehaviorFactory(AccessGateFactory accessGates, ForwardAuthClient forwardAuth, ILogger<ForwardAuthGate> forwardAuthLog)
 {
     public HostBehavior Create(ProxyHost host, DesiredState desired)
     {
@@ -14,6 +17,7 @@ public sealed class HostBehaviorFactory(AccessGateFactory accessGates)
             ? endpoint.Port
             : 443;
         var accessList = host.AccessList is null ? null : desired.Find<AccessList>(host.AccessList);
+        var clientAddress = new ClientAddressResolver(desired.Settings.TrustedProxies.SelectMany(AccessGate.Parse).ToList());
         return new HostBehavior(
             host.Name,
             host.Respond is { } respond ? new PreparedResponse(respond.Status, respond.ContentType, Encoding.UTF8.GetBytes(respond.Body)) : null,
@@ -22,6 +26,11 @@ public sealed class HostBehaviorFactory(AccessGateFactory accessGates)
             host.Hsts?.HeaderValue,
             accessList is null ? null : accessGates.Create(accessList, desired.Settings.TrustedProxies),
             // Proxied responses get these headers from YARP transforms; answers we make ourselves get them here.
-            [.. host.ResponseHeaders.Add, .. SecurityHeaders.For(host)]);
+            [.. host.ResponseHeaders.Add, .. SecurityHeaders.For(host)],
+            host.RateLimit is { } limit ? new ClientRateLimiter(limit, clientAddress) : null,
+            host.ForwardAuth is { } auth
+                ? new ForwardAuthGate(host.Name, new Uri(auth.Url), [.. auth.CopyHeaders], clientAddress, forwardAuth, forwardAuthLog)
+                : null,
+            host.Compression);
     }
 }

@@ -1,19 +1,36 @@
 using HomelabGate.Core.Desired;
+using HomelabGate.Proxy.ForwardAuth;
+using HomelabGate.Proxy.Limits;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
 using Yarp.ReverseProxy.Model;
 
 namespace HomelabGate.Proxy.Hosts;
 
-/// <summary>Runs inside YARP's pipeline, after route matching and before load balancing: HTTPS redirect, access rules,
-/// HSTS, and the hosts that answer themselves (respond, redirect).</summary>
-public sealed class HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable table)
+/// <summary>Runs inside YARP's pipeline, after route matching and before load balancing: HTTPS redirect, rate limit,
+/// access rules, forward auth, HSTS, the hosts that answer themselves (respond, redirect), and compression for hosts
+/// that ask for it. One table lookup per request; everything it reads was prepared at reload.</summary>
+public sealed class HostPolicyMiddleware
 {
+    private readonly RequestDelegate _next;
+    private readonly RequestDelegate _compressed;
+    private readonly HostBehaviorTable _table;
+
+    public HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable table, IResponseCompressionProvider compression)
+    {
+        _next = next;
+        _table = table;
+        // ASP.NET's own compression middleware around the rest of YARP's pipeline, entered only for hosts with
+        // compression: true. It skips answers the upstream already encoded, and content types not worth compressing.
+        _compressed = new ResponseCompressionMiddleware(next, compression).Invoke;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
         var routeId = context.GetReverseProxyFeature().Route.Config.RouteId;
-        if (!table.TryGet(routeId, out var behavior))
+        if (!_table.TryGet(routeId, out var behavior))
         {
-            return next(context);
+            return _next(context);
         }
         var request = context.Request;
         if (behavior.ForceHttpsPort is { } port && !request.IsHttps)
@@ -21,6 +38,11 @@ public sealed class HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable
             var authority = port == 443 ? request.Host.Host : $"{request.Host.Host}:{port}";
             return Redirect(context, $"https://{authority}{request.PathBase}{request.Path}{request.QueryString}",
                 HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? StatusCodes.Status301MovedPermanently : StatusCodes.Status308PermanentRedirect);
+        }
+        // Before access rules and forward auth, so a flood costs neither bcrypt nor a round trip to the auth server.
+        if (behavior.RateLimit is { } limit && !limit.TryAcquire(context, out var retryAfter))
+        {
+            return TooManyRequests.WriteAsync(context, retryAfter);
         }
         if (behavior.Access is { } access && access.Check(context) is { } denial)
         {
@@ -30,6 +52,20 @@ public sealed class HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable
         {
             context.Response.Headers.StrictTransportSecurity = hsts;
         }
+        return behavior.ForwardAuth is { } forwardAuth ? AuthorizeThenServeAsync(context, behavior, forwardAuth) : Serve(context, behavior);
+    }
+
+    private async Task AuthorizeThenServeAsync(HttpContext context, HostBehavior behavior, ForwardAuthGate forwardAuth)
+    {
+        if (await forwardAuth.AuthorizeAsync(context))
+        {
+            await Serve(context, behavior);
+        }
+    }
+
+    private Task Serve(HttpContext context, HostBehavior behavior)
+    {
+        var request = context.Request;
         if (behavior.Respond is { } respond)
         {
             AddLocalHeaders(context, behavior);
@@ -43,7 +79,7 @@ public sealed class HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable
             AddLocalHeaders(context, behavior);
             return Redirect(context, Target(redirect, request), redirect.Status);
         }
-        return next(context);
+        return behavior.Compress ? _compressed(context) : _next(context);
     }
 
     private static string Target(RedirectAction redirect, HttpRequest request) =>

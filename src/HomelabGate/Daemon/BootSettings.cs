@@ -2,12 +2,14 @@ using HomelabGate.Core.Desired;
 
 namespace HomelabGate.Daemon;
 
-/// <summary>The listeners and state directory the daemon started with. Kestrel binds its sockets once, so changes to
+/// <summary>The listeners (HTTP, HTTPS, admin, TCP streams) and state directory the daemon started with. Kestrel binds its sockets once, so changes to
 /// these are reported ("restart to apply") rather than half-applied.</summary>
-public sealed record BootSettings(string? HttpListen, string? HttpsListen, string AdminListen, string StateDir)
+public sealed record BootSettings(string? HttpListen, string? HttpsListen, string AdminListen, string StateDir, string Streams)
 {
     public static BootSettings From(GatewaySettings settings, string stateDir) =>
-        new(settings.HttpListen, settings.HttpsListen, settings.AdminListen, stateDir);
+        new(settings.HttpListen, settings.HttpsListen, settings.AdminListen, stateDir, Describe(settings.Streams));
+
+    private static string Describe(IEnumerable<TcpStream> streams) => string.Join("; ", streams.Select(s => $"{s.Name} {s.Listen}→{s.To}"));
 
     /// <returns>null when nothing that needs a restart changed.</returns>
     public string? Describe(GatewaySettings settings, string stateDir)
@@ -24,6 +26,7 @@ public sealed record BootSettings(string? HttpListen, string? HttpsListen, strin
         Compare("listen.https", HttpsListen, settings.HttpsListen);
         Compare("admin", AdminListen, settings.AdminListen);
         Compare("stateDir", StateDir, stateDir);
+        Compare("streams", Streams, Describe(settings.Streams));
         return changes.Count == 0 ? null : string.Join(", ", changes);
     }
 }

@@ -51,6 +51,7 @@ public static class GateWebHost
                 });
             }
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
+            Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams);
         });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -76,6 +77,9 @@ public static class GateWebHost
         services.AddSingleton<HostBehaviorTable>();
         services.AddSingleton<DefaultSiteHolder>();
         services.AddSingleton<DefaultSiteHandler>();
+        services.AddSingleton<Proxy.ForwardAuth.ForwardAuthClient>();
+        services.AddSingleton<Proxy.Streams.TcpStreamForwarder>();
+        services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
         services.AddSingleton<ProxyReconciler>();
         services.AddSingleton<PlanJsonRenderer>();
         services.AddSingleton<PlanTextRenderer>();

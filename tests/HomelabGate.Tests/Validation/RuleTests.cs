@@ -139,8 +139,8 @@ public sealed class RuleTests
     [Fact]
     public void Reports_features_not_served_yet_as_warnings_never_silently()
     {
-        var result = ManifestFixture.Load("version: 1\nhosts:\n  j: { domains: [j.test], to: http://a:1, rateLimit: { requests: 10, window: 1s } }\n");
+        var result = ManifestFixture.Load("version: 1\nissuers: { local: { type: local-ca } }\ncertificates:\n  c: { issuer: local, domains: [ssh.test] }\nstreams:\n  ssh: { listen: \"127.0.0.1:2222\", to: \"10.0.0.1:22\", certificate: c }\n");
         Assert.True(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NotYetServed && d.Summary.StartsWith("rate limits", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NotYetServed && d.Summary.StartsWith("stream certificates", StringComparison.Ordinal));
     }
 }

@@ -7,29 +7,12 @@ namespace HomelabGate.Core.Validation.Rules;
 /// warnings, never silently ignored; each entry leaves this list when its feature lands.</summary>
 public sealed class NotYetServedRule : IManifestRule
 {
-    private static readonly (string Key, string Feature)[] HostFeatures =
-    [
-        ("forwardAuth", "forward auth"), ("rateLimit", "rate limits"), ("compression", "compression"),
-    ];
-
     public IEnumerable<Diagnostic> Check(LoadedManifest manifest)
     {
         var spec = manifest.Spec;
-        foreach (var (name, host) in spec.Hosts)
+        foreach (var (name, stream) in spec.Streams.Where(s => s.Value.Certificate is not null))
         {
-            var present = new Dictionary<string, bool>
-            {
-                ["forwardAuth"] = host.ForwardAuth is not null, ["rateLimit"] = host.RateLimit is not null,
-                ["compression"] = host.Compression is not null,
-            };
-            foreach (var (key, feature) in HostFeatures.Where(f => present[f.Key]))
-            {
-                yield return Warn(manifest, $"hosts.{name}.{key}", feature);
-            }
-        }
-        if (spec.Streams.Count > 0)
-        {
-            yield return Warn(manifest, "streams", "TCP streams");
+            yield return Warn(manifest, $"streams.{name}.certificate", "stream certificates (TLS termination)");
         }
     }
 

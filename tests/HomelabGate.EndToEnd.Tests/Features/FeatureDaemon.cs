@@ -1,0 +1,48 @@
+using HomelabGate.EndToEnd.Tests.Harness;
+
+namespace HomelabGate.EndToEnd.Tests.Features;
+
+/// <summary>One daemon for a test class, started after the servers its manifest points at.</summary>
+public abstract class FeatureDaemon : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _servers = [];
+
+    public GateWorkspace Workspace { get; } = GateWorkspace.Create();
+
+    public GateProcess Gate { get; private set; } = null!;
+
+    protected abstract Task<string> StartServersAsync();
+
+    protected T Own<T>(T server) where T : IAsyncDisposable
+    {
+        _servers.Add(server);
+        return server;
+    }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            Workspace.WriteManifest(await StartServersAsync());
+            Gate = await GateProcess.StartAsync(Workspace);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Gate is not null)
+        {
+            await Gate.DisposeAsync();
+        }
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+        Workspace.Dispose();
+    }
+}
