@@ -21,13 +21,13 @@ public static partial class OpenSsl
     public static IReadOnlyList<string> PresentedChain(string showcertsOutput) =>
         PemBlock().Matches(showcertsOutput).Select(m => m.Value + "\n").ToList();
 
-    /// <summary>The leaf's serial as <c>openssl x509 -serial</c> prints it (upper-case hex).</summary>
+    /// <summary>The leaf's serial in upper-case hex without leading zeros (as <see cref="TlsClient"/> records it).</summary>
     public static async Task<string> LeafSerialAsync(int port, string serverName)
     {
         var handshake = await ConnectAsync(port, serverName);
         var chain = PresentedChain(handshake.StandardOutput);
         Assert.True(chain.Count > 0, $"no certificate presented for {serverName}: {handshake}");
-        return (await TextOfAsync(chain[0], "-serial")).Trim().Replace("serial=", "", StringComparison.Ordinal);
+        return (await TextOfAsync(chain[0], "-serial")).Trim().Replace("serial=", "", StringComparison.Ordinal).TrimStart('0');
     }
 
     /// <summary><c>openssl x509 -noout OPTIONS</c> of one PEM certificate.</summary>

@@ -30,7 +30,7 @@ public sealed class TlsClient : IDisposable
             },
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
                 {
                     if (certificate is null)
                     {
@@ -40,11 +40,20 @@ public sealed class TlsClient : IDisposable
                     chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                     chain.ChainPolicy.CustomTrustStore.Add(root);
                     chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    // The intermediate the server sent: SslStream collected it into the chain it built.
+                    if (presented is not null)
+                    {
+                        foreach (var element in presented.ChainElements)
+                        {
+                            chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                        }
+                        chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore);
+                    }
                     using var leaf = new X509Certificate2(certificate);
                     var trusted = chain.Build(leaf) && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None;
                     lock (_connections)
                     {
-                        _connections.Add(leaf.SerialNumber);
+                        _connections.Add(leaf.SerialNumber.TrimStart('0'));
                     }
                     return trusted;
                 },
