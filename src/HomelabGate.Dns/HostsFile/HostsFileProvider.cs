@@ -42,7 +42,14 @@ public sealed class HostsFileProvider(string path, IReloadAction? reload) : IDns
         await Task.Run(() => AtomicFile.Write(path, Encoding.UTF8.GetBytes(document.Render()), mode), cancellationToken);
         if (reload is not null)
         {
-            await reload.ReloadAsync(cancellationToken);
+            try
+            {
+                await reload.ReloadAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new DnsReloadFailedException($"{Description} was written, but the reload failed: {e.Message}", e);
+            }
         }
     }
 

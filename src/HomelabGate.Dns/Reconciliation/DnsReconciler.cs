@@ -32,12 +32,22 @@ public sealed class DnsReconciler(IDnsProvider provider, IDnsOwnershipRegistry o
     /// <summary>Carries out a plan made by <see cref="PlanAsync"/>, then records what is ours now.</summary>
     public async Task ApplyAsync(DnsPlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Changes.Count > 0)
-        {
-            await provider.ApplyAsync(plan.Changes, cancellationToken);
-        }
         var claimed = plan.Changes.Where(c => c.After is not null).Select(c => c.After!).Concat(plan.Adopted).ToList();
         var released = plan.Changes.Where(c => c.Action == DnsChangeAction.Delete).Select(c => c.Key).Concat(plan.Released).ToList();
+        try
+        {
+            if (plan.Changes.Count > 0)
+            {
+                await provider.ApplyAsync(plan.Changes, cancellationToken);
+            }
+        }
+        catch (DnsReloadFailedException)
+        {
+            // Written but not reloaded: the records are ours all the same; forgetting that would turn them into
+            // "foreign" conflicts on the next apply.
+            await ownership.SaveAsync(new OwnershipUpdate(claimed, released), cancellationToken);
+            throw;
+        }
         await ownership.SaveAsync(new OwnershipUpdate(claimed, released), cancellationToken);
     }
 }

@@ -16,7 +16,11 @@ public sealed class OfflineApplier(TimeProvider time, Func<string, DnsStep> dnsF
         var plan = Planner.Plan(desired, current);
         var dns = await dnsFor(store.StateDir).RunAsync(desired, apply: true, cancellationToken);
         var certificates = await certificatesFor(store.StateDir).ReconcileAsync(desired, cancellationToken);
-        store.SaveApplied(new AppliedState(desired, manifestHash, time.GetUtcNow()));
+        var failedCertificates = certificates.Statuses.Where(s => s.Condition == CertificateCondition.Failed).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        // What failed is recorded as it was before, so the next plan still shows it as work to do.
+        bool Failed(Resource r) => (r is DnsRecord && dns.Error is not null) || (r is Certificate c && failedCertificates.Contains(c.Name));
+        var recorded = DesiredState.Of(desired.Resources.Where(r => !Failed(r)).Concat(current.Resources.Where(Failed)));
+        store.SaveApplied(new AppliedState(recorded, manifestHash, time.GetUtcNow()));
         return new OfflineApplyResult(plan, dns, certificates.Statuses);
     }
 

@@ -54,7 +54,9 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         {
             text.Render(applied, output);
             ApplyReport.Write(outcome, output);
-            output.WriteLine($"Apply complete! Resources: {applied.ToAdd} added, {applied.ToChange} changed, {applied.ToDestroy} destroyed.");
+            output.WriteLine(outcome.Failed
+                ? "Apply finished with errors (above); what failed is kept as pending and tried again by the next apply or the daemon."
+                : $"Apply complete! Resources: {applied.ToAdd} added, {applied.ToChange} changed, {applied.ToDestroy} destroyed.");
         }
         return outcome.Failed ? ExitCodes.Error : ExitCodes.Success;
     }
