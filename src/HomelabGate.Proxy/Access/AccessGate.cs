@@ -14,10 +14,25 @@ public sealed class AccessGate(
     bool passAuthorization,
     ClientAddressResolver clientAddress)
 {
-    public AccessDenial? Check(HttpContext context)
+    /// <summary>Synchronous unless a new login's password hash must be checked.</summary>
+    public ValueTask<AccessDenial?> CheckAsync(HttpContext context)
     {
         var ipVerdict = rules.Count == 0 ? (bool?)null : IpAllowed(clientAddress.Resolve(context));
-        var authVerdict = authenticator?.Authenticate(context.Request.Headers.Authorization);
+        if (authenticator is null)
+        {
+            return ValueTask.FromResult(Decide(context, ipVerdict, null));
+        }
+        var pending = authenticator.AuthenticateAsync(context.Request.Headers.Authorization);
+        return pending.IsCompletedSuccessfully
+            ? ValueTask.FromResult(Decide(context, ipVerdict, pending.Result))
+            : AwaitAsync(context, ipVerdict, pending);
+    }
+
+    private async ValueTask<AccessDenial?> AwaitAsync(HttpContext context, bool? ipVerdict, ValueTask<bool> pending) =>
+        Decide(context, ipVerdict, await pending.ConfigureAwait(false));
+
+    private AccessDenial? Decide(HttpContext context, bool? ipVerdict, bool? authVerdict)
+    {
         var allowed = (ipVerdict, authVerdict) switch
         {
             (null, null) => true,

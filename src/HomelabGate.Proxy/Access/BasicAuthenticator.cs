@@ -8,7 +8,7 @@ namespace HomelabGate.Proxy.Access;
 /// <summary>Checks HTTP basic credentials against bcrypt or SHA-crypt hashes. Both are deliberately slow (tens of milliseconds), so a
 /// successful login is remembered for a short time under a SHA-256 of the header — never the password itself — or
 /// every proxied request would pay for a hash verification.</summary>
-public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time)
+public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time, HashVerifier verifier)
 {
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
     private const int MaxRemembered = 1024;
@@ -16,20 +16,25 @@ public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashe
 
     public string Challenge { get; } = $"Basic realm=\"{realm.Replace("\"", "'", StringComparison.Ordinal)}\", charset=\"UTF-8\"";
 
-    public bool Authenticate(StringValues authorization)
+    /// <summary>Completes synchronously for a remembered login or a malformed header; only a new login waits for a hash check.</summary>
+    public ValueTask<bool> AuthenticateAsync(StringValues authorization)
     {
         var header = authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
         var key = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(header)));
-        var now = time.GetUtcNow();
-        if (_verified.TryGetValue(key, out var until) && until > now)
+        if (_verified.TryGetValue(key, out var until) && until > time.GetUtcNow())
         {
-            return true;
+            return ValueTask.FromResult(true);
         }
-        if (!Verify(header[6..].Trim()))
+        return new ValueTask<bool>(VerifyAndRememberAsync(header[6..].Trim(), key));
+    }
+
+    private async Task<bool> VerifyAndRememberAsync(string encoded, string key)
+    {
+        if (Decode(encoded) is not var (user, password) || !hashes.TryGetValue(user, out var hash) || !await verifier.VerifyAsync(password, hash))
         {
             return false;
         }
@@ -37,34 +42,21 @@ public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashe
         {
             _verified.Clear();
         }
-        _verified[key] = now + Remember;
+        _verified[key] = time.GetUtcNow() + Remember;
         return true;
     }
 
-    private bool Verify(string encoded)
+    private static (string User, string Password)? Decode(string encoded)
     {
-        string decoded;
         try
         {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = decoded.IndexOf(':');
+            return colon < 0 ? null : (decoded[..colon], decoded[(colon + 1)..]);
         }
         catch (FormatException)
         {
-            return false;
-        }
-        var colon = decoded.IndexOf(':');
-        if (colon < 0 || !hashes.TryGetValue(decoded[..colon], out var hash))
-        {
-            return false;
-        }
-        try
-        {
-            var password = decoded[(colon + 1)..];
-            return ShaCrypt.IsShaCrypt(hash) ? ShaCrypt.Verify(password, hash) : BCrypt.Net.BCrypt.Verify(password, hash);
-        }
-        catch (BCrypt.Net.SaltParseException)
-        {
-            return false;
+            return null;
         }
     }
 }

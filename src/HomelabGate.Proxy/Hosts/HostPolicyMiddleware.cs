@@ -44,11 +44,34 @@ public sealed class HostPolicyMiddleware
         {
             return TooManyRequests.WriteAsync(context, retryAfter);
         }
-        if (behavior.Access is { } access && access.Check(context) is { } denial)
+        if (behavior.Access is { } access)
         {
-            return denial.WriteAsync(context);
+            var check = access.CheckAsync(context);
+            if (!check.IsCompletedSuccessfully)
+            {
+                return CheckThenContinueAsync(context, behavior, check);
+            }
+            if (check.Result is { } denial)
+            {
+                return denial.WriteAsync(context);
+            }
         }
-        if (behavior.Hsts is { } hsts && request.IsHttps)
+        return AfterAccess(context, behavior);
+    }
+
+    private async Task CheckThenContinueAsync(HttpContext context, HostBehavior behavior, ValueTask<Access.AccessDenial?> check)
+    {
+        if (await check is { } denial)
+        {
+            await denial.WriteAsync(context);
+            return;
+        }
+        await AfterAccess(context, behavior);
+    }
+
+    private Task AfterAccess(HttpContext context, HostBehavior behavior)
+    {
+        if (behavior.Hsts is { } hsts && context.Request.IsHttps)
         {
             context.Response.Headers.StrictTransportSecurity = hsts;
         }

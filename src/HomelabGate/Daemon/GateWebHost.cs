@@ -72,6 +72,7 @@ public static class GateWebHost
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
+        services.AddSingleton<HashVerifier>();
         services.AddSingleton<HostBehaviorFactory>();
         services.AddSingleton<YarpConfigMapper>();
         services.AddSingleton<HostBehaviorTable>();

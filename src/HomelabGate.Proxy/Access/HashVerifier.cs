@@ -1,0 +1,48 @@
+namespace HomelabGate.Proxy.Access;
+
+/// <summary>Runs password-hash checks (bcrypt, SHA-crypt: deliberately slow) on the thread pool, at most one per core
+/// at a time, and refuses outright when too many wait. A flood of wrong passwords then costs a bounded share of the CPU
+/// and cannot stall request threads; legitimate users are unaffected once their login is remembered.</summary>
+public sealed class HashVerifier
+{
+    private const int MaxWaiting = 64;
+    private readonly SemaphoreSlim _running = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private int _waiting;
+
+    public async Task<bool> VerifyAsync(string password, string hash)
+    {
+        if (Interlocked.Increment(ref _waiting) > MaxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
+            return false;
+        }
+        try
+        {
+            await _running.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                return await Task.Run(() => Verify(password, hash)).ConfigureAwait(false);
+            }
+            finally
+            {
+                _running.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    public static bool Verify(string password, string hash)
+    {
+        try
+        {
+            return ShaCrypt.IsShaCrypt(hash) ? ShaCrypt.Verify(password, hash) : BCrypt.Net.BCrypt.Verify(password, hash);
+        }
+        catch (BCrypt.Net.SaltParseException)
+        {
+            return false;
+        }
+    }
+}
