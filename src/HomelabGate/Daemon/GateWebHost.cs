@@ -8,6 +8,7 @@ using HomelabGate.Core.Desired;
 using HomelabGate.Core.Secrets;
 using HomelabGate.Core.State;
 using HomelabGate.Core.Validation.Rules;
+using HomelabGate.Daemon.Metrics;
 using HomelabGate.Proxy;
 using HomelabGate.Proxy.Access;
 using HomelabGate.Proxy.Hosts;
@@ -79,13 +80,9 @@ public static class GateWebHost
         services.AddSingleton<ProxyReconciler>();
         services.AddSingleton<PlanJsonRenderer>();
         services.AddSingleton<PlanTextRenderer>();
-        services.AddSingleton(sp => new AdminEndpoints(
-            sp.GetRequiredService<DaemonStatus>(), sp.GetRequiredService<ReconcileLoop>(), sp.GetRequiredService<ProxyReconciler>(),
-            pipeline, paths, sp.GetRequiredService<PlanJsonRenderer>(), sp.GetRequiredService<PlanTextRenderer>(),
-            new CaDownloadEndpoints(stateDir), sp.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>(),
-            settings.AdminToken is { } token && SecretReference.TryParse(token, out var reference)
-                ? sp.GetRequiredService<ISecretResolver>().Resolve(reference)
-                : null));
+        services.AddObservability(settings);
+        services.AddSingleton(new CaDownloadEndpoints(stateDir));
+        services.AddSingleton<AdminEndpoints>();
         services.AddReverseProxy().LoadFromMemory([], []);
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
@@ -93,6 +90,7 @@ public static class GateWebHost
         var app = builder.Build();
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
         app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
+        app.UseMiddleware<RequestObservationMiddleware>();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<HostPolicyMiddleware>();
