@@ -35,7 +35,8 @@ public static class QueryRedactor
 
     public static bool IsSensitive(string name)
     {
-        var lower = name.ToLowerInvariant();
+        // Separators dropped, so "api_key", "api-key", "apiKey" and "pass word" all read as what they mean.
+        var lower = new string([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
         return SensitiveNames.Contains(lower) || SensitiveParts.Any(p => lower.Contains(p, StringComparison.Ordinal));
     }
 

@@ -130,6 +130,11 @@ public sealed class StatusPageSections
             html.Append(plan.HasChanges ? "<ul>" + string.Concat(plan.Changes.Select(c => $"<li><code>{Encode(c.Action.Symbol())} {Encode(c.Id.ToString())}</code></li>")) + "</ul>" : "");
             html.Append("</dd>\n");
         }
+        if (change.Result != ReconcileResult.Applied && snapshot.LastApplied is { } applied)
+        {
+            html.Append("<dt>Serving since</dt><dd>").Append(Encode(Time(applied.At))).Append(" (").Append(Encode(Ago(applied.At, snapshot.GeneratedAt)))
+                .Append(", ").Append(Encode(applied.Trigger)).Append(")</dd>\n");
+        }
         if (snapshot.Last is { } last && !ReferenceEquals(last, change))
         {
             html.Append("<dt>Last check</dt><dd>").Append(Encode(Ago(last.At, snapshot.GeneratedAt))).Append(" (").Append(Encode(last.Trigger))

@@ -16,7 +16,7 @@ public static class StatusPageStyle
         th{font-weight:600;color:var(--muted);border-top:0}
         code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
         ul{margin:4px 0;padding-left:20px}
-        .ok{color:var(--ok)}.warn{color:var(--warn)}.bad{color:var(--bad)}.unknown{color:var(--muted)}
+        .ok,.healthy{color:var(--ok)}.warn{color:var(--warn)}.bad,.unhealthy{color:var(--bad)}.unknown{color:var(--muted)}
         .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-weight:600;font-size:.85em}
         .alert{border-color:var(--bad)}.alert h2{color:var(--bad)}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}dt{color:var(--muted)}dd{margin:0}

@@ -26,8 +26,10 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
                 .DistinctBy(d => d.Model.Config.Address)
                 .Select(d => new TargetStatus(d.Model.Config.Address, Verdict(d.Health)))]))
             .ToList();
+        var history = status.History();
         return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash,
-            hosts, upstreams, status.Certificates, status.Dns, status.Last, status.History().FirstOrDefault(), status.CurrentDiagnostics);
+            hosts, upstreams, status.Certificates, status.Dns, status.Last, history.FirstOrDefault(),
+            history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics);
     }
 
     /// <summary>Active checks decide when they run; otherwise passive ones; unknown until either has an opinion.</summary>
