@@ -14,7 +14,7 @@ public static class StatusPageStyle
         .meta,.muted{color:var(--muted)}.meta{margin:0;font-size:.9em}
         table{width:100%;border-collapse:collapse}th,td{text-align:left;vertical-align:top;padding:6px 8px;border-top:1px solid var(--line)}
         th{font-weight:600;color:var(--muted);border-top:0}
-        code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+        code{font:.9em ui-monospace,SFMono-Regular,Menlo,monospace;overflow-wrap:anywhere}
         ul{margin:4px 0;padding-left:20px}
         .ok,.healthy{color:var(--ok)}.warn{color:var(--warn)}.bad,.unhealthy{color:var(--bad)}.unknown{color:var(--muted)}
         .badge{display:inline-block;padding:0 8px;border-radius:10px;border:1px solid currentColor;font-weight:600;font-size:.85em}
