@@ -38,6 +38,12 @@ internal static partial class DaemonLog
     [LoggerMessage(12, LogLevel.Information, "DNS ({Provider}): {Summary} (repaired drift: {Drift}, conflicts left alone: {Conflicts})")]
     public static partial void DnsApplied(ILogger logger, string provider, string summary, int drift, int conflicts);
 
+    [LoggerMessage(13, LogLevel.Warning, "The admin listener {Address} is reachable from other machines but settings.adminToken is not set: only /healthz, /readyz and the CA downloads answer them (401 for the rest)")]
+    public static partial void AdminWithoutToken(ILogger logger, string address);
+
+    [LoggerMessage(14, LogLevel.Error, "settings.adminToken {Reference} cannot be read ({Reason}); the admin API refuses every request except /healthz, /readyz and the CA downloads")]
+    public static partial void AdminTokenUnavailable(ILogger logger, string reference, string reason);
+
     [LoggerMessage(9, LogLevel.Debug, "Manifest unchanged after {Trigger}; nothing to do")]
     public static partial void Unchanged(ILogger logger, string trigger);
 }

@@ -1,12 +1,14 @@
 using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Core.Diagnostics;
+using HomelabGate.Daemon.Metrics;
 using HomelabGate.Integration;
 
 namespace HomelabGate.Daemon;
 
 /// <summary>What the daemon knows about itself, for /api/status and /readyz: the last outcome, the manifest's current
-/// problems, and a short history of applies. Written by the reconcile loop only; read by request threads.</summary>
-public sealed class DaemonStatus(TimeProvider time)
+/// problems, and a short history of applies. Written by the reconcile loop only; read by request threads. Every outcome
+/// passes through here, so the reconcile metrics are fed here too.</summary>
+public sealed class DaemonStatus(TimeProvider time, ReconcileMetrics metrics)
 {
     private const int HistoryLength = 50;
     private readonly object _gate = new();
@@ -33,8 +35,10 @@ public sealed class DaemonStatus(TimeProvider time)
 
     public string? ServingManifestHash { get; private set; }
 
-    public void Record(ReconcileOutcome outcome)
+    /// <param name="duration">How long the reconcile took, for the duration histogram.</param>
+    public void Record(ReconcileOutcome outcome, TimeSpan duration)
     {
+        metrics.Observe(outcome, duration);
         lock (_gate)
         {
             _last = outcome;

@@ -8,6 +8,7 @@ using HomelabGate.Core.Desired;
 using HomelabGate.Core.Secrets;
 using HomelabGate.Core.State;
 using HomelabGate.Core.Validation.Rules;
+using HomelabGate.Daemon.Metrics;
 using HomelabGate.Proxy;
 using HomelabGate.Proxy.Access;
 using HomelabGate.Proxy.Hosts;
@@ -84,11 +85,9 @@ public static class GateWebHost
         services.AddSingleton<ProxyReconciler>();
         services.AddSingleton<PlanJsonRenderer>();
         services.AddSingleton<PlanTextRenderer>();
-        services.AddSingleton(sp => new AdminEndpoints(
-            sp.GetRequiredService<DaemonStatus>(), sp.GetRequiredService<ReconcileLoop>(), sp.GetRequiredService<ProxyReconciler>(),
-            pipeline, paths, sp.GetRequiredService<PlanJsonRenderer>(), sp.GetRequiredService<PlanTextRenderer>(),
-            new CaDownloadEndpoints(stateDir), sp.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>(),
-            AdminToken(settings, sp.GetRequiredService<ISecretResolver>())));
+        services.AddObservability(settings);
+        services.AddSingleton(new CaDownloadEndpoints(stateDir));
+        services.AddSingleton<AdminEndpoints>();
         services.AddReverseProxy().LoadFromMemory([], []);
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
@@ -98,6 +97,7 @@ public static class GateWebHost
         var app = builder.Build();
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
         app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
+        app.UseMiddleware<RequestObservationMiddleware>();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<HostPolicyMiddleware>();
@@ -108,17 +108,6 @@ public static class GateWebHost
         var defaultSite = app.Services.GetRequiredService<DefaultSiteHandler>();
         app.Map("/{**catch-all}", defaultSite.HandleAsync).WithOrder(int.MaxValue);
         return app;
-    }
-
-    /// <summary>An empty token would match a request that carries none, so a reference that resolves to nothing is an error.</summary>
-    private static string? AdminToken(GatewaySettings settings, ISecretResolver secrets)
-    {
-        if (settings.AdminToken is not { } text || !SecretReference.TryParse(text, out var reference))
-        {
-            return null;
-        }
-        var token = secrets.Resolve(reference).Trim();
-        return token.Length > 0 ? token : throw new SecretUnavailableException(reference, "it is empty; an admin token must not be");
     }
 
     private static IPEndPoint Endpoint(string address) =>

@@ -92,7 +92,7 @@ public sealed class ReconcileLoop(
         {
             DaemonLog.Applied(logger, plan.ToAdd, plan.ToChange, plan.ToDestroy, trigger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        status.Record(outcome);
+        status.Record(outcome, Stopwatch.GetElapsedTime(started));
         return outcome;
     }
 

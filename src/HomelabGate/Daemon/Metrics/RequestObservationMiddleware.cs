@@ -1,0 +1,34 @@
+using HomelabGate.Daemon.AccessLog;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Model;
+
+namespace HomelabGate.Daemon.Metrics;
+
+/// <summary>Wraps every request on the proxy listeners (proxied, answered by a host itself, or by the default site;
+/// never the admin listener, which branches off before it): counts it and writes its access log line once the
+/// response is decided.</summary>
+public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMetrics metrics, AccessLogWriter accessLog, TimeProvider time)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = time.GetTimestamp();
+        var failed = false;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            // An exception before the response started becomes a 500 from Kestrel; count what the client gets.
+            var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            var proxied = context.Features.Get<IReverseProxyFeature>();
+            metrics.Count(proxied?.Route, status);
+            accessLog.Write(context, proxied, time.GetElapsedTime(started), status);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Desired;
+using HomelabGate.Core.Diagnostics;
+using HomelabGate.Core.Planning;
+using HomelabGate.Daemon;
+using HomelabGate.Daemon.Status;
+using HomelabGate.Dns.Reconciliation;
+using HomelabGate.Dns.Records;
+using HomelabGate.Integration;
+
+namespace HomelabGate.Tests.Daemon;
+
+/// <summary>A fixed <see cref="StatusSnapshot"/> with a bit of everything: healthy, unhealthy and unchecked targets,
+/// a certificate fine, one close to expiry and one failed, DNS drift and a conflict, an applied plan, and (optionally)
+/// a manifest that is invalid now.</summary>
+internal static class SampleSnapshot
+{
+    public static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static StatusSnapshot Create(bool invalid = false)
+    {
+        var media = new ProxyHost { Name = "media", Domains = ValueList.From(["media.home.test", "jellyfin.home.test"]), Upstream = "media" };
+        var plan = new Plan(ValueList.From([
+            new ResourceChange(media.Id, ChangeAction.Create, null, media),
+            new ResourceChange(new ResourceId(ResourceKind.Host, "old"), ChangeAction.Delete, media with { Name = "old" }, null),
+        ]));
+        var applied = new ReconcileOutcome(ReconcileResult.Applied, "file change", Now.AddMinutes(-12), new string('a', 64), plan, [], null);
+        var diagnostics = invalid
+            ? new[] { Diagnostic.Error("HG3001", "unknown upstream 'meda'", new SourceLocation("homelab.yaml", 7, 15), "did you mean 'media'?") }
+            : [];
+        var last = invalid
+            ? new ReconcileOutcome(ReconcileResult.Invalid, "file change", Now.AddSeconds(-5), null, null, diagnostics, "the manifest is invalid")
+            : new ReconcileOutcome(ReconcileResult.Unchanged, "timer", Now.AddSeconds(-40), new string('a', 64), new Plan(ValueList<ResourceChange>.Empty), [], null);
+        var record = DnsRecordSet.Create("media.home.test.", DnsRecordType.A, 300, "192.168.1.10");
+        var dnsPlan = new DnsPlan([],
+            [new DnsConflict(DnsRecordSet.Create("nas.home.test.", DnsRecordType.A, 300, "192.168.1.20"), DnsRecordSet.Create("nas.home.test.", DnsRecordType.A, 300, "192.168.1.99"), "a A record HomelabGate did not create already exists")],
+            [new DnsDrift(record.Key, DnsDriftKind.DeletedOutOfBand, record, null)], [], []);
+        return new StatusSnapshot(
+            Now,
+            Now.AddDays(-3),
+            Ready: true,
+            "/etc/homelabgate/homelab.yaml",
+            new string('a', 64),
+            [
+                new HostStatus("media", ["media.home.test", "jellyfin.home.test"], ["media"], null, null),
+                new HostStatus("hello", ["hello.home.test"], [], 200, null),
+                new HostStatus("old-wiki", ["wiki.home.test"], [], null, "https://docs.home.test/"),
+                new HostStatus("<b>evil</b>", ["x.home.test"], ["ghost"], null, null),
+            ],
+            [new UpstreamStatus("media", [
+                new TargetStatus("http://192.168.1.10:8096/", TargetHealth.Healthy),
+                new TargetStatus("http://192.168.1.11:8096/", TargetHealth.Unhealthy),
+                new TargetStatus("http://192.168.1.12:8096/", TargetHealth.Unknown),
+            ])],
+            [
+                new CertificateStatus("wildcard", CertificateCondition.Ready, "valid, renews in 40 days", true, Now.AddDays(70)),
+                new CertificateStatus("nas", CertificateCondition.Ready, "valid", true, Now.AddDays(9).AddHours(3)),
+                new CertificateStatus("public", CertificateCondition.Failed, "ACME order failed: rate limited <retry later>", false, null),
+            ],
+            new DnsStepResult("rfc2136 (ns1.home.test)", dnsPlan, null),
+            last,
+            invalid ? last : applied,
+            applied,
+            diagnostics);
+    }
+}
