@@ -137,8 +137,13 @@ prepare_gate_dir() { # prepare_gate_dir DIR NAME
         BACKEND_PORT="$BACKEND_PORT" BENCH_HASH="$BENCH_HASH"
 }
 start_gate() { # start_gate DIR NAME -> LAST_PID
-    # shellcheck disable=SC2086 # GATE_ENV and the variant's env are word lists of KEY=VALUE
-    start_bg "$PROXY_CPUS" "$1/gate.log" env $GATE_ENV ${GATE_ENVS[$2]} "$GATE_BIN" run -f "$1/homelab.yaml" --state-dir "$1/data"
+    # A variant may name another build with GATE_BIN=PATH (before/after comparisons); the rest is its environment.
+    local bin=$GATE_BIN kv envs=()
+    for kv in ${GATE_ENVS[$2]}; do
+        if [[ $kv == GATE_BIN=* ]]; then bin=${kv#GATE_BIN=}; else envs+=("$kv"); fi
+    done
+    # shellcheck disable=SC2086 # GATE_ENV is a word list of KEY=VALUE
+    start_bg "$PROXY_CPUS" "$1/gate.log" env $GATE_ENV "${envs[@]}" "$bin" run -f "$1/homelab.yaml" --state-dir "$1/data"
 }
 
 # ---- cold start: process start -> first proxied 200 (fresh state dir each time) ---------------------------------------
