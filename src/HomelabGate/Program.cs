@@ -44,6 +44,7 @@ var cli = new GateCli(
             new AcmeBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
     new RunCommand(options, new GateDaemon(pipeline, diagnostics)),
     new DriftCommand(options, pipeline, new DriftDetector(certificateCheck, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
+    new StatusCommand(options, pipeline, new DaemonClient(), new StatusTable(time)),
     new HashPasswordCommand(),
     new CaCommand(
         new CaExportCommand(options, roots, new RootExporter(), Console.In),

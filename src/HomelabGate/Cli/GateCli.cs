@@ -4,7 +4,7 @@ using HomelabGate.Cli.Certificates;
 namespace HomelabGate.Cli;
 
 /// <summary>The <c>gate</c> command tree.</summary>
-public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift,
+public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift, StatusCommand status,
     HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert)
 {
     public RootCommand Build()
@@ -15,6 +15,7 @@ public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCom
         root.Subcommands.Add(apply.Build());
         root.Subcommands.Add(run.Build());
         root.Subcommands.Add(drift.Build());
+        root.Subcommands.Add(status.Build());
         root.Subcommands.Add(hashPassword.Build());
         root.Subcommands.Add(ca.Build());
         root.Subcommands.Add(cert.Build());
