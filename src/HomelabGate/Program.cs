@@ -41,7 +41,7 @@ var cli = new GateCli(
     new ApplyCommand(options, plan, pipeline, diagnostics, planText, planJson, new OfflineApplier(time,
         stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)),
         stateDir => new CertificateReconciler(stateDir, time, [new AcmeIssuer(stateDir, secrets, time, new DnsProviderFactory(stateDir, secrets, time),
-            new AcmeBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
+            new RetryBackoff(time), NullLogger<AcmeIssuer>.Instance)]))),
     new RunCommand(options, new GateDaemon(pipeline, diagnostics)),
     new DriftCommand(options, pipeline, new DriftDetector(certificateCheck, stateDir => new DnsStep(new DnsProviderFactory(stateDir, secrets, time)), new DaemonClient())),
     new StatusCommand(options, pipeline, new DaemonClient(), new StatusTable(time)),

@@ -65,10 +65,10 @@ public static class GateWebHost
         services.AddSingleton<DaemonStatus>();
         services.AddSingleton(sni);
         services.AddSingleton(sp => new DnsProviderFactory(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<DnsStep>();
-        services.AddSingleton<AcmeBackoff>();
+        services.AddSingleton<RetryBackoff>();
+        services.AddSingleton(sp => new DnsStep(sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<RetryBackoff>()));
         services.AddSingleton<IExternalIssuer>(sp => new AcmeIssuer(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<AcmeBackoff>(), sp.GetRequiredService<ILogger<AcmeIssuer>>()));
+            sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<RetryBackoff>(), sp.GetRequiredService<ILogger<AcmeIssuer>>()));
         services.AddSingleton(sp => new CertificateReconciler(stateDir, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExternalIssuer>()));
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<ClusterMapper>();

@@ -23,7 +23,7 @@ namespace HomelabGate.Integration;
 /// <summary>Issues and renews certificates from an ACME CA through DNS-01. The renewal policy decides (missing, names or
 /// key type changed, expired, one third of the lifetime left); failures back off exponentially and the stored
 /// certificate keeps serving until a new one is in hand.</summary>
-public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets, TimeProvider time, DnsProviderFactory dns, AcmeBackoff backoff, ILogger<AcmeIssuer> logger)
+public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets, TimeProvider time, DnsProviderFactory dns, RetryBackoff backoff, ILogger<AcmeIssuer> logger)
     : IExternalIssuer
 {
     public bool Handles(CertificateIssuer issuer) => issuer.Type == IssuerType.Acme && issuer.Acme is not null;

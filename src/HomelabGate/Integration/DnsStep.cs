@@ -7,13 +7,19 @@ namespace HomelabGate.Integration;
 /// <summary>The DNS part of a reconcile: map the desired records onto the provider's record sets, plan against what the
 /// provider holds now (that plan is also the drift report), and apply it. Failures are reported, never thrown, so DNS
 /// trouble does not stop certificates or the proxy.</summary>
-public sealed class DnsStep(DnsProviderFactory providers)
+public sealed class DnsStep(DnsProviderFactory providers, RetryBackoff? backoff = null)
 {
     public async Task<DnsStepResult> RunAsync(DesiredState desired, bool apply, CancellationToken cancellationToken)
     {
         if (desired.Settings.Dns is not { } settings)
         {
             return DnsStepResult.NotConfigured;
+        }
+        // A failure backs off per configuration: an edit of the provider or the records is tried at once.
+        var key = $"dns:{settings.GetHashCode()}:{string.Join(",", desired.All<DnsRecord>().Select(r => r.GetHashCode()))}";
+        if (backoff?.Waiting(key) is { } waiting)
+        {
+            return new DnsStepResult(settings.Type, null, waiting);
         }
         try
         {
@@ -27,10 +33,12 @@ public sealed class DnsStep(DnsProviderFactory providers)
             {
                 await reconciler.ApplyAsync(plan, cancellationToken);
             }
+            backoff?.Succeeded(key);
             return new DnsStepResult(provider.Description, plan, null);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
+            backoff?.Failed(key, e.Message, null);
             return new DnsStepResult(settings.Type, null, e.Message);
         }
     }

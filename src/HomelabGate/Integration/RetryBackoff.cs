@@ -1,12 +1,24 @@
 namespace HomelabGate.Integration;
 
-/// <summary>When a certificate order failed, when to try again: exponential (1 min, 2, 4 … up to 6 h) with ±20 % jitter,
-/// or later if the CA sent Retry-After. Without it a broken DNS setup would hammer the CA into its rate limits.</summary>
-public sealed class AcmeBackoff(TimeProvider time)
+/// <summary>After a failure, when to try the same thing again: exponential (1 min, 2, 4 … up to 6 h) with ±20 % jitter, or
+/// later if the other side sent Retry-After. Without it a broken DNS setup would hammer an ACME CA into its rate limits,
+/// or a down DNS server would be asked every resync. Keys name what failed (a certificate, a DNS configuration).</summary>
+public sealed class RetryBackoff(TimeProvider time)
 {
     private static readonly TimeSpan First = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Longest = TimeSpan.FromHours(6);
     private readonly Dictionary<string, (int Failures, DateTimeOffset Next, string Message)> _failures = new(StringComparer.Ordinal);
+
+    /// <returns>Why and until when to wait, or null when an attempt may be made now.</returns>
+    public string? Waiting(string key)
+    {
+        lock (_failures)
+        {
+            return _failures.TryGetValue(key, out var state) && time.GetUtcNow() < state.Next
+                ? $"the last attempt failed ({state.Message}); next attempt at {state.Next:u}"
+                : null;
+        }
+    }
 
     public void ThrowIfWaiting(string certificate)
     {
