@@ -21,11 +21,16 @@ using Microsoft.Extensions.Logging;
 namespace HomelabGate.Integration;
 
 /// <summary>Issues and renews certificates from an ACME CA through DNS-01. The renewal policy decides (missing, names or
-/// key type changed, expired, one third of the lifetime left); failures back off exponentially and the stored
-/// certificate keeps serving until a new one is in hand.</summary>
-public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets, TimeProvider time, DnsProviderFactory dns, RetryBackoff backoff, ILogger<AcmeIssuer> logger)
+/// key type changed, expired); then, for a certificate that is otherwise fine, the CA's RFC 9773 renewal window when its
+/// directory offers renewalInfo, else one third of the lifetime left (a manifest's renewBefore applies either way).
+/// Failures back off exponentially and the stored certificate keeps serving until a new one is in hand.</summary>
+/// <remarks>newOrder carries no <c>replaces</c> field (RFC 9773 §5): <see cref="AcmeClient.NewOrderAsync"/> does not support it yet.</remarks>
+public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets, TimeProvider time, DnsProviderFactory dns, RetryBackoff backoff, ILogger<AcmeIssuer> logger,
+    AcmeRenewalSchedule? schedule = null)
     : IExternalIssuer
 {
+    private readonly AcmeRenewalSchedule _schedule = schedule ?? new AcmeRenewalSchedule(time, Random.Shared, logger);
+
     public bool Handles(CertificateIssuer issuer) => issuer.Type == IssuerType.Acme && issuer.Acme is not null;
 
     public async Task<IssuanceResult> EnsureAsync(Certificate certificate, CertificateIssuer issuer, CertificateStore store, CancellationToken cancellationToken)
@@ -33,7 +38,7 @@ public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets,
         var settings = issuer.Acme!;
         var stored = store.Read(certificate.Name);
         var request = new LeafCertificateRequest(certificate.Name, certificate.Domains) { KeyAlgorithm = Algorithm(certificate.KeyType) };
-        var reason = Policy(settings).Evaluate(new RenewalContext(request, stored, null));
+        var reason = await DecideAsync(settings, new RenewalContext(request, stored, null), cancellationToken);
         if (reason is null)
         {
             return new IssuanceResult(stored.Certificate!, null);
@@ -99,11 +104,25 @@ public sealed partial class AcmeIssuer(string stateDir, ISecretResolver secrets,
     private static IPEndPoint Endpoint(string server) =>
         IPEndPoint.TryParse(server, out var endpoint) ? (endpoint.Port == 0 ? new IPEndPoint(endpoint.Address, 53) : endpoint) : new IPEndPoint(IPAddress.Parse(server), 53);
 
-    private RenewalPolicy Policy(AcmeSettings settings) => new(
-    [
-        new MissingRule(), new UnreadableRule(), new KeyDoesNotMatchCertificateRule(), new KeyAlgorithmDiffersRule(),
-        new SubjectAlternativeNamesDifferRule(), new ExpiredRule(time), new NearingExpiryRule(time, new RenewalWindow(Before: settings.RenewBefore)),
-    ]);
+    /// <summary>Null when the stored certificate can keep serving. The CA is asked about timing (ARI) only for a stored ACME
+    /// certificate the other rules accept.</summary>
+    internal async Task<RenewalReason?> DecideAsync(AcmeSettings settings, RenewalContext context, CancellationToken cancellationToken)
+    {
+        var policy = new RenewalPolicy(
+        [
+            new MissingRule(), new UnreadableRule(), new KeyDoesNotMatchCertificateRule(), new KeyAlgorithmDiffersRule(),
+            new SubjectAlternativeNamesDifferRule(), new ExpiredRule(time),
+        ]);
+        if (policy.Evaluate(context) is { } reason)
+        {
+            return reason;
+        }
+        var stored = context.Certificate;
+        var ari = stored.Metadata is { Source: not CertificateSource.Acme } ? null : await _schedule.RuleAsync(settings, stored, cancellationToken);
+        var nearing = new NearingExpiryRule(time, new RenewalWindow(Before: settings.RenewBefore));
+        IReadOnlyList<IRenewalRule> timing = ari is null ? [nearing] : settings.RenewBefore is null ? [ari] : [ari, nearing];
+        return new RenewalPolicy(timing).Evaluate(context);
+    }
 
     private StoredCertificate ToStored(string name, IssuedCertificate issued, Certificates.Keys.KeyAlgorithm algorithm)
     {
