@@ -45,6 +45,8 @@ def main():
         if not os.path.exists(path):
             continue
         h = parse_h2load(path, os.path.join(out, name + ".log"))
+        if h["h2load"]["summary_missing_counted_from_log"]:
+            label += " [h2load hung at exit and was stopped; counted from its log]"
         loads.append({"client": name, "what": label, "requests": h["h2load"]["total"], "ok": h["requests"],
                       "non2xx": h["err_status"], "socket": h["err_read"], "timeouts": h["err_timeout"],
                       "failed": h["h2load"]["failed"], "not_done": h["h2load"]["total"] - h["h2load"]["done"],
