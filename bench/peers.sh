@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The gate against nginx, Caddy and HAProxy on loopback: plain HTTP/1.1 keep-alive, HTTPS keep-alive and new TLS
+# handshakes per second, interleaved, medians of REPS; plus start -> first proxied 200, RSS, proxy CPU and req/s per
+# proxy core. Everything on 127.0.0.1; every process started here is stopped by pid on exit. See bench/README.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+
+# ---- knobs ------------------------------------------------------------------------------------------------------------
+QUICK=${QUICK:-0}
+if [[ $QUICK == 1 ]]; then _reps=1 _dur=3 _warm=1 _starts=1 _hs=500; else _reps=3 _dur=10 _warm=4 _starts=3 _hs=2000; fi
+REPS=${REPS:-$_reps}
+DURATION=${DURATION:-$_dur}           # seconds per wrk run
+WARMUP=${WARMUP:-$_warm}              # unrecorded seconds of load per scenario before rep 1
+STARTUP_REPS=${STARTUP_REPS:-$_starts}
+CONNECTIONS=${CONNECTIONS:-64}
+WRK_THREADS=${WRK_THREADS:-1}
+HS_REQUESTS=${HS_REQUESTS:-$_hs}      # handshake scenario: h2load -n HS_REQUESTS -c HS_CLIENTS -m 1, a new TLS
+HS_CLIENTS=${HS_CLIENTS:-20}          # connection per request (HTTP/1.1 + Connection: close)
+PEERS=${PEERS:-gate nginx caddy haproxy}
+TLS=${TLS:-1}                         # 0: plain HTTP scenarios only
+PROXY_WORKERS=${PROXY_WORKERS:-1}     # nginx worker_processes, HAProxy nbthread, Caddy GOMAXPROCS
+PORT_BASE=${PORT_BASE:-18280}         # peer i: HTTP PORT_BASE+i, HTTPS PORT_BASE+10+i; gate admin PORT_BASE+1000
+BACKEND_PORT=${BACKEND_PORT:-18200}
+PIN=${PIN:-1}
+WRK_CPUS=${WRK_CPUS:-0}
+BACKEND_CPUS=${BACKEND_CPUS:-0}
+PROXY_CPUS=${PROXY_CPUS:-1}
+GATE_BIN=${GATE_BIN:-/tmp/bench-gate-out/gate}
+MAX_LOAD=${MAX_LOAD:-3}               # wait for the 1-minute load average to drop below this ...
+QUIET_WAIT=${QUIET_WAIT:-0}           # ... for up to this many seconds (0: do not wait)
+RESULTS_JSON=${RESULTS_JSON:-$HERE/results/latest-peers.json}
+RESULTS_MD=${RESULTS_MD:-}
+
+for tool in nginx wrk curl python3 taskset openssl; do command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }; done
+for p in $PEERS; do
+    case $p in
+        caddy) command -v caddy >/dev/null || { echo "bench: caddy is not installed (apt-get install -y caddy)" >&2; exit 1; } ;;
+        haproxy) command -v haproxy >/dev/null || { echo "bench: haproxy is not installed (apt-get install -y haproxy)" >&2; exit 1; } ;;
+    esac
+done
+if [[ $TLS == 1 ]]; then command -v h2load >/dev/null || { echo "bench: h2load is not installed (nghttp2-client)" >&2; exit 1; }; fi
+
+# shellcheck source=lib/common.sh
+source "$HERE/lib/common.sh"
+export BENCH_LIB="$HERE/lib"
+
+if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
+    echo "bench: publishing the gate to $(dirname "$GATE_BIN")" >&2
+    (cd "$REPO" && dotnet publish src/HomelabGate -c Release -o "$(dirname "$GATE_BIN")" >/dev/null)
+fi
+
+# ---- ports, certificate, backend --------------------------------------------------------------------------------------
+declare -A HTTP_PORT HTTPS_PORT PEER_PID
+i=0
+for p in $PEERS; do HTTP_PORT[$p]=$((PORT_BASE + i)); HTTPS_PORT[$p]=$((PORT_BASE + 10 + i)); i=$((i + 1)); done
+GATE_ADMIN_PORT=$((PORT_BASE + 1000))
+require_free_ports "$BACKEND_PORT" "$GATE_ADMIN_PORT" "${HTTP_PORT[@]}" "${HTTPS_PORT[@]}"
+if [[ $QUIET_WAIT -gt 0 ]]; then wait_quiet "$MAX_LOAD" "$QUIET_WAIT"; fi
+mkdir -p "$WORK/tls" "$WORK/backend"
+make_cert "$WORK/tls" bench
+
+render "$HERE/templates/backend.nginx.conf" "$WORK/backend/nginx.conf" DIR="$WORK/backend" BACKEND_PORT="$BACKEND_PORT"
+start_bg "$BACKEND_CPUS" "$WORK/backend/stdout.log" nginx -c "$WORK/backend/nginx.conf" -p "$WORK/backend" -e "$WORK/backend/backend.err"
+BACKEND_PID=$LAST_PID
+wait_for_200 "http://127.0.0.1:$BACKEND_PORT/" app.bench.test
+
+# start_peer PEER DIR -> LAST_PID (a fresh DIR: config rendered from templates/peers/, state inside DIR)
+start_peer() {
+    local p=$1 dir=$2
+    mkdir -p "$dir"
+    local common=(DIR="$dir" HTTP_PORT="${HTTP_PORT[$p]}" HTTPS_PORT="${HTTPS_PORT[$p]}" BACKEND_PORT="$BACKEND_PORT"
+        CERT="$WORK/tls/bench.crt" KEY="$WORK/tls/bench.key" PEM="$WORK/tls/bench.pem" WORKERS="$PROXY_WORKERS")
+    case $p in
+        gate)
+            render "$HERE/templates/peers/gate.yaml" "$dir/homelab.yaml" "${common[@]}" ADMIN_PORT="$GATE_ADMIN_PORT"
+            start_bg "$PROXY_CPUS" "$dir/gate.log" "$GATE_BIN" run -f "$dir/homelab.yaml" --state-dir "$dir/data" ;;
+        nginx)
+            render "$HERE/templates/peers/nginx.conf" "$dir/nginx.conf" "${common[@]}"
+            start_bg "$PROXY_CPUS" "$dir/stdout.log" nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx.err" ;;
+        caddy)
+            render "$HERE/templates/peers/Caddyfile" "$dir/Caddyfile" "${common[@]}" GOMAXPROCS="$PROXY_WORKERS"
+            start_bg "$PROXY_CPUS" "$dir/caddy.log" env GOMAXPROCS="$PROXY_WORKERS" HOME="$dir" XDG_DATA_HOME="$dir/xdg-data" \
+                XDG_CONFIG_HOME="$dir/xdg-config" caddy run --config "$dir/Caddyfile" --adapter caddyfile ;;
+        haproxy)
+            render "$HERE/templates/peers/haproxy.cfg" "$dir/haproxy.cfg" "${common[@]}"
+            start_bg "$PROXY_CPUS" "$dir/haproxy.log" haproxy -db -f "$dir/haproxy.cfg" ;;
+        *) echo "bench: unknown peer $p" >&2; exit 1 ;;
+    esac
+}
+
+# ---- cold start: process start -> first proxied 200 over plain HTTP, fresh directory each time -------------------------
+declare -A STARTUP_MS
+for ((s = 1; s <= STARTUP_REPS; s++)); do
+    for p in $PEERS; do
+        dir="$WORK/start-$p-$s"
+        t0=$(now_us); start_peer "$p" "$dir"; pid=$LAST_PID
+        wait_for_200 "http://127.0.0.1:${HTTP_PORT[$p]}/" app.bench.test; t1=$(now_us)
+        STARTUP_MS[$p]="${STARTUP_MS[$p]:+${STARTUP_MS[$p]},}$(( (t1 - t0) / 1000 ))"
+        kill -0 "$pid" 2>/dev/null || { echo "bench: $p exited during its start-up run" >&2; exit 1; }
+        stop_pid "$pid"; forget_pid "$pid"; rm -rf "$dir"
+    done
+done
+
+# ---- the peers under test, all kept running (idle ones sit on the proxy core too, the same for each) --------------------
+for p in $PEERS; do
+    start_peer "$p" "$WORK/$p"; PEER_PID[$p]=$LAST_PID
+    wait_for_200 "http://127.0.0.1:${HTTP_PORT[$p]}/" app.bench.test
+    if [[ $TLS == 1 ]]; then wait_for_200 "https://127.0.0.1:${HTTPS_PORT[$p]}/" app.bench.test; fi
+done
+for p in $PEERS; do # each one must still be alive and own its ports (nobody else answering in its place)
+    kill -0 "${PEER_PID[$p]}" 2>/dev/null || { echo "bench: $p exited; log in $WORK/$p" >&2; exit 1; }
+done
+
+SCENARIOS="$PEERS direct"
+if [[ $TLS == 1 ]]; then
+    for p in $PEERS; do SCENARIOS="$SCENARIOS $p-tls"; done
+    for p in $PEERS; do SCENARIOS="$SCENARIOS $p-hs"; done
+fi
+
+# target SCENARIO -> KIND (wrk|hs) URL PORT PROC
+target() {
+    local p=${1%-tls}; p=${p%-hs}
+    KIND=wrk
+    case $1 in
+        direct) URL="http://127.0.0.1:$BACKEND_PORT/"; PORT=$BACKEND_PORT; PROC=backend; return ;;
+        *-tls) PORT=${HTTPS_PORT[$p]}; URL="https://app.bench.test:$PORT/" ;;
+        *-hs) KIND=hs; PORT=${HTTPS_PORT[$p]}; URL="https://app.bench.test:$PORT/" ;;
+        *) PORT=${HTTP_PORT[$p]}; URL="http://127.0.0.1:$PORT/" ;;
+    esac
+    PROC=$p
+}
+proc_pids() { if [[ $1 == backend ]]; then with_children "$BACKEND_PID"; else with_children "${PEER_PID[$1]}"; fi; }
+
+# run_load SECONDS SCENARIO -> one JSON line in wrk's report.lua shape (h2load's numbers mapped onto it)
+run_load() {
+    target "$2"
+    local TIMEFORMAT='%U %S'
+    if [[ $KIND == wrk ]]; then
+        local args=(-t"$WRK_THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$HERE/lib/peers.lua" -H "Host: app.bench.test")
+        { time pin "$WRK_CPUS" wrk "${args[@]}" "$URL" >"$WORK/load.out"; } 2>"$WORK/load.time"
+        grep '^{' "$WORK/load.out" | tail -1
+    else
+        rm -f "$WORK/h2load.log"
+        { time pin "$WRK_CPUS" h2load --h1 -n "$HS_REQUESTS" -c "$HS_CLIENTS" -m 1 -H 'Connection: close' \
+            --connect-to="127.0.0.1:$PORT" --log-file="$WORK/h2load.log" "$URL" >"$WORK/load.out"; } 2>"$WORK/load.time"
+        python3 "$HERE/lib/h2load_json.py" "$WORK/load.out" "$WORK/h2load.log"
+    fi
+}
+
+# ---- load -------------------------------------------------------------------------------------------------------------
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+RUNS="$WORK/runs.jsonl"; : >"$RUNS"
+CLK_TCK=$(getconf CLK_TCK)
+echo "bench: warm-up per scenario: $SCENARIOS" >&2
+for sc in $SCENARIOS; do run_load "$WARMUP" "$sc" >/dev/null; done
+for ((rep = 1; rep <= REPS; rep++)); do
+    for sc in $SCENARIOS; do
+        target "$sc"; pids=$(proc_pids "$PROC")
+        bpids=$(proc_pids backend); [[ $PROC == backend ]] && bpids=""
+        stat0=$(grep '^cpu[0-9]' /proc/stat | tr '\n' ';'); ticks0=$(cpu_ticks $pids); bticks0=$(cpu_ticks $bpids)
+        run_load "$DURATION" "$sc" >"$WORK/line"
+        stat1=$(grep '^cpu[0-9]' /proc/stat | tr '\n' ';'); ticks1=$(cpu_ticks $pids); bticks1=$(cpu_ticks $bpids)
+        line=$(cat "$WORK/line"); read -r load_user load_sys <"$WORK/load.time"
+        printf '{"scenario":"%s","rep":%d,"wrk":%s,"proxy_ticks":%d,"backend_ticks":%d,"wrk_cpu_s":%s,"clk_tck":%d,"stat0":"%s","stat1":"%s","loadavg":"%s"}\n' \
+            "$sc" "$rep" "$line" "$((ticks1 - ticks0))" "$((bticks1 - bticks0))" "$(awk -v u="$load_user" -v s="$load_sys" 'BEGIN { print u + s }')" \
+            "$CLK_TCK" "$stat0" "$stat1" "$(cut -d' ' -f1 /proc/loadavg)" >>"$RUNS"
+        echo "bench: rep $rep/$REPS $sc: $(python3 -c 'import json,sys; w=json.loads(sys.argv[1]); print(round(w["requests"]/w["duration_us"]*1e6), "req/s")' "$line")" >&2
+    done
+done
+LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- memory after load, machine facts, summary ------------------------------------------------------------------------
+META="$WORK/meta.json"
+{
+    echo "{"
+    echo "\"command\": $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "${BENCH_COMMAND:-bench/peers.sh}"),"
+    echo "\"date\": \"$(date -u +%FT%TZ)\", \"nproc\": $(nproc),"
+    echo "\"cpu_model\": \"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')\","
+    echo "\"mem_total\": \"$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)\","
+    echo "\"kernel\": \"$(uname -r)\", \"os\": \"$(. /etc/os-release; echo "$PRETTY_NAME")\","
+    echo "\"versions\": {\"nginx\": \"$(nginx -v 2>&1 | cut -d/ -f2)\", \"caddy\": \"$(caddy version 2>/dev/null | awk '{print $1}')\","
+    echo "  \"haproxy\": \"$(haproxy -v 2>/dev/null | head -1 | awk '{print $3}')\", \"wrk\": \"$(wrk -v 2>&1 | head -1 | awk '{print $2}')\","
+    echo "  \"h2load\": \"$(h2load --version 2>/dev/null | awk '{print $2}')\", \"openssl\": \"$(openssl version | awk '{print $2}')\","
+    echo "  \"dotnet\": \"$(dotnet --list-runtimes 2>/dev/null | awk '/NETCore.App/ {v=$2} END {print v}')\"},"
+    echo "\"gate_commit\": \"$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)\","
+    echo "\"loadavg\": {\"start\": \"$LOAD_AT_START\", \"end\": \"$LOAD_AT_END\", \"waited_s\": ${QUIET_WAIT_S:-0}, \"max_load\": $MAX_LOAD},"
+    echo "\"config\": {\"reps\": $REPS, \"duration_s\": $DURATION, \"warmup_s\": $WARMUP, \"connections\": $CONNECTIONS, \"wrk_threads\": $WRK_THREADS,"
+    echo "  \"hs_requests\": $HS_REQUESTS, \"hs_clients\": $HS_CLIENTS, \"proxy_workers\": $PROXY_WORKERS,"
+    echo "  \"pin\": $PIN, \"wrk_cpus\": \"$WRK_CPUS\", \"backend_cpus\": \"$BACKEND_CPUS\", \"proxy_cpus\": \"$PROXY_CPUS\","
+    echo "  \"peers\": \"$PEERS\", \"scenarios\": \"$SCENARIOS\"},"
+    echo "\"startup_ms\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": [%s]' "$p" "${STARTUP_MS[$p]:-}"; done)},"
+    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"after_load": %s}' "$p" "$(rss_kb $(proc_pids "$p"))"; done)}"
+    echo "}"
+} >"$META"
+mkdir -p "$(dirname "$RESULTS_JSON")"
+python3 "$HERE/lib/peers_summary.py" "$META" "$RUNS" "$RESULTS_JSON" "$RESULTS_MD"
