@@ -24,6 +24,7 @@ internal static class HostBuilder
         RequestHeaders = Headers(spec.Headers?.Request),
         ResponseHeaders = Headers(spec.Headers?.Response),
         SecurityHeaders = spec.SecurityHeaders ?? false,
+        ContentSecurityPolicy = spec.ContentSecurityPolicy,
         PreserveHost = spec.PreserveHost ?? true,
         MaxBodySize = Duration.ParseSize(spec.MaxBodySize),
         ForwardAuth = spec.ForwardAuth is { } auth

@@ -30,6 +30,9 @@ public sealed record ProxyHost : Resource
 
     public bool SecurityHeaders { get; init; }
 
+    /// <summary>Sent as <c>Content-Security-Policy</c> on every answer, proxied or our own.</summary>
+    public string? ContentSecurityPolicy { get; init; }
+
     public bool PreserveHost { get; init; } = true;
 
     public long? MaxBodySize { get; init; }

@@ -26,6 +26,8 @@ public sealed record HostSpec
 
     public bool? SecurityHeaders { get; init; }
 
+    public string? ContentSecurityPolicy { get; init; }
+
     public bool? PreserveHost { get; init; }
 
     public ForwardAuthSpec? ForwardAuth { get; init; }
