@@ -34,6 +34,7 @@ internal static class HostBuilder
             ? new RateLimitPolicy(limit.Requests, Duration.Parse(limit.Window) ?? RateLimitPolicy.DefaultWindow)
             : null,
         Compression = spec.Compression ?? false,
+        Timeout = Duration.Parse(spec.Timeout) is { } timeout && timeout > TimeSpan.Zero ? timeout : null,
     };
 
     private static HstsPolicy? Hsts(HstsSpec? spec) => spec is { Enabled: true }

@@ -43,6 +43,9 @@ public sealed record ProxyHost : Resource
 
     public bool Compression { get; init; }
 
+    /// <summary>How long a request may take, answer included; past it the client gets 504.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Host, Name);
 
     public override string Summary => $"({string.Join(", ", Domains)})";

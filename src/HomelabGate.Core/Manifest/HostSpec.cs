@@ -37,6 +37,8 @@ public sealed record HostSpec
     public string? MaxBodySize { get; init; }
 
     public bool? Compression { get; init; }
+
+    public string? Timeout { get; init; }
 }
 
 public sealed record RespondSpec
