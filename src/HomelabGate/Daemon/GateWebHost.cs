@@ -52,7 +52,7 @@ public static class GateWebHost
                 });
             }
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
-            Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams);
+            Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
