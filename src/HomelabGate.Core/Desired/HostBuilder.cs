@@ -24,6 +24,7 @@ internal static class HostBuilder
         RequestHeaders = Headers(spec.Headers?.Request),
         ResponseHeaders = Headers(spec.Headers?.Response),
         SecurityHeaders = spec.SecurityHeaders ?? false,
+        ContentSecurityPolicy = spec.ContentSecurityPolicy,
         PreserveHost = spec.PreserveHost ?? true,
         MaxBodySize = Duration.ParseSize(spec.MaxBodySize),
         ForwardAuth = spec.ForwardAuth is { } auth
@@ -33,6 +34,7 @@ internal static class HostBuilder
             ? new RateLimitPolicy(limit.Requests, Duration.Parse(limit.Window) ?? RateLimitPolicy.DefaultWindow)
             : null,
         Compression = spec.Compression ?? false,
+        Timeout = Duration.Parse(spec.Timeout) is { } timeout && timeout > TimeSpan.Zero ? timeout : null,
     };
 
     private static HstsPolicy? Hsts(HstsSpec? spec) => spec is { Enabled: true }

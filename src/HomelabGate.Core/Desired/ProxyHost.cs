@@ -30,6 +30,9 @@ public sealed record ProxyHost : Resource
 
     public bool SecurityHeaders { get; init; }
 
+    /// <summary>Sent as <c>Content-Security-Policy</c> on every answer, proxied or our own.</summary>
+    public string? ContentSecurityPolicy { get; init; }
+
     public bool PreserveHost { get; init; } = true;
 
     public long? MaxBodySize { get; init; }
@@ -39,6 +42,9 @@ public sealed record ProxyHost : Resource
     public RateLimitPolicy? RateLimit { get; init; }
 
     public bool Compression { get; init; }
+
+    /// <summary>How long a request may take, answer included; past it the client gets 504.</summary>
+    public TimeSpan? Timeout { get; init; }
 
     public override ResourceId Id => new(ResourceKind.Host, Name);
 

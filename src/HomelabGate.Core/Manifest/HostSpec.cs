@@ -26,6 +26,8 @@ public sealed record HostSpec
 
     public bool? SecurityHeaders { get; init; }
 
+    public string? ContentSecurityPolicy { get; init; }
+
     public bool? PreserveHost { get; init; }
 
     public ForwardAuthSpec? ForwardAuth { get; init; }
@@ -35,6 +37,8 @@ public sealed record HostSpec
     public string? MaxBodySize { get; init; }
 
     public bool? Compression { get; init; }
+
+    public string? Timeout { get; init; }
 }
 
 public sealed record RespondSpec

@@ -3,7 +3,8 @@ using Yarp.ReverseProxy.Configuration;
 
 namespace HomelabGate.Proxy.Routing;
 
-/// <summary>Builds one YARP route for a host (or one of its locations) with the host's header transforms.</summary>
+/// <summary>Builds one YARP route for a host (or one of its locations) with the host's header transforms. A host's
+/// <c>timeout</c> becomes the route's request timeout, which ASP.NET's request-timeouts middleware enforces (504).</summary>
 internal static class RouteFactory
 {
     public static RouteConfig Host(string id, IReadOnlyList<string> domains, int order, string cluster, ProxyHost host, UpstreamPool? pool) => new()
@@ -14,6 +15,7 @@ internal static class RouteFactory
         Match = new RouteMatch { Hosts = domains, Path = "/{**catch-all}" },
         Transforms = Transforms(host, pool, stripPrefix: null),
         MaxRequestBodySize = host.MaxBodySize,
+        Timeout = host.Timeout,
     };
 
     public static RouteConfig Location(string id, IReadOnlyList<string> domains, HostLocation location, int order, ProxyHost host, UpstreamPool? pool) => new()
@@ -24,6 +26,7 @@ internal static class RouteFactory
         Match = new RouteMatch { Hosts = domains, Path = $"{location.Path.TrimEnd('/')}/{{**rest}}" },
         Transforms = Transforms(host, pool, location.StripPrefix ? location.Path.TrimEnd('/') : null),
         MaxRequestBodySize = host.MaxBodySize,
+        Timeout = host.Timeout,
     };
 
     private static List<IReadOnlyDictionary<string, string>> Transforms(ProxyHost host, UpstreamPool? pool, string? stripPrefix)

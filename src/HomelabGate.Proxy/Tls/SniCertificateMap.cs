@@ -8,11 +8,13 @@ namespace HomelabGate.Proxy.Tls;
 /// <summary>Picks the TLS options for a ClientHello's server name: exact name first, then the wildcard one label up, then
 /// the default certificate (if the manifest names one). Built once per reload with one prepared
 /// <see cref="SslServerAuthenticationOptions"/> per certificate, so a handshake does two dictionary lookups on spans
-/// and allocates nothing of ours.</summary>
+/// and allocates nothing of ours. TCP streams pick their certificate by its name instead, with options that offer no
+/// HTTP protocols in ALPN.</summary>
 public sealed class SniCertificateMap
 {
     private readonly FrozenDictionary<string, SslServerAuthenticationOptions>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly FrozenDictionary<string, SslServerAuthenticationOptions>.AlternateLookup<ReadOnlySpan<char>> _wildcard;
+    private readonly FrozenDictionary<string, SslServerAuthenticationOptions> _streams;
 
     public SniCertificateMap(IEnumerable<SniEntry> entries, string? defaultCertificate)
     {
@@ -24,6 +26,10 @@ public sealed class SniCertificateMap
             if (!prepared.TryGetValue(entry.CertificateName, out var options))
             {
                 prepared[entry.CertificateName] = options = Prepare(entry.Leaf, entry.Chain);
+            }
+            if (entry.Name is null)
+            {
+                continue;
             }
             var name = entry.Name.TrimEnd('.');
             if (name.StartsWith("*.", StringComparison.Ordinal))
@@ -37,6 +43,7 @@ public sealed class SniCertificateMap
         }
         _exact = exact.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _wildcard = wildcard.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _streams = prepared.ToFrozenDictionary(p => p.Key, p => WithoutAlpn(p.Value), StringComparer.Ordinal);
         Default = defaultCertificate is not null && prepared.TryGetValue(defaultCertificate, out var fallback) ? fallback : null;
         Count = prepared.Count;
     }
@@ -63,6 +70,25 @@ public sealed class SniCertificateMap
         return dot > 0 && _wildcard.TryGetValue(name[(dot + 1)..], out options) ? options : Default;
     }
 
+    /// <returns>The options of the certificate named <paramref name="certificateName"/> for a stream's listener, or null
+    /// when the current set has no such certificate (not issued yet, or failed): the handshake is refused.</returns>
+    public SslServerAuthenticationOptions? SelectForCertificate(string certificateName) =>
+        _streams.GetValueOrDefault(certificateName);
+
+    /// <summary>The same certificate context, without ALPN: a stream carries no HTTP, so it must not offer h2 or
+    /// http/1.1 (a client that sends ALPN then gets none chosen, as from any TLS server that speaks another protocol).
+    /// The list is empty, not null: for null, Kestrel fills in the listener's HTTP protocols.</summary>
+    private static SslServerAuthenticationOptions WithoutAlpn(SslServerAuthenticationOptions http) => new()
+    {
+        ServerCertificateContext = http.ServerCertificateContext,
+        ApplicationProtocols = [],
+        EnabledSslProtocols = http.EnabledSslProtocols,
+        CipherSuitesPolicy = http.CipherSuitesPolicy,
+        ClientCertificateRequired = http.ClientCertificateRequired,
+        CertificateRevocationCheckMode = http.CertificateRevocationCheckMode,
+        AllowRenegotiation = http.AllowRenegotiation,
+    };
+
     private static SslServerAuthenticationOptions Prepare(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> chain) => new()
     {
         ServerCertificateContext = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(chain.ToArray()), offline: true),
@@ -75,5 +101,6 @@ public sealed class SniCertificateMap
     };
 }
 
-/// <summary>A name the TLS listener answers and the certificate that covers it.</summary>
-public sealed record SniEntry(string Name, string CertificateName, X509Certificate2 Leaf, IReadOnlyList<X509Certificate2> Chain);
+/// <summary>A name the TLS listener answers and the certificate that covers it; a null name makes the certificate
+/// available by its name only (for a stream) without answering any server name with it.</summary>
+public sealed record SniEntry(string? Name, string CertificateName, X509Certificate2 Leaf, IReadOnlyList<X509Certificate2> Chain);

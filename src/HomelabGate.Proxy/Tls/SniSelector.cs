@@ -17,4 +17,11 @@ public sealed class SniSelector
             ? ValueTask.FromResult(options)
             : ValueTask.FromException<System.Net.Security.SslServerAuthenticationOptions>(
                 new System.Security.Authentication.AuthenticationException($"no certificate for '{context.ClientHelloInfo.ServerName}'"));
+
+    /// <summary>A stream's handshake: the certificate it names, from the current set whatever the client's server name.</summary>
+    public ValueTask<System.Net.Security.SslServerAuthenticationOptions> SelectForCertificate(string certificateName) =>
+        Volatile.Read(ref _map).SelectForCertificate(certificateName) is { } options
+            ? ValueTask.FromResult(options)
+            : ValueTask.FromException<System.Net.Security.SslServerAuthenticationOptions>(
+                new System.Security.Authentication.AuthenticationException($"certificate '{certificateName}' is not issued (yet)"));
 }

@@ -52,7 +52,7 @@ public static class GateWebHost
                 });
             }
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
-            Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams);
+            Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -88,6 +88,7 @@ public static class GateWebHost
         services.AddObservability(settings);
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
+        services.AddRequestTimeouts();
         services.AddReverseProxy().LoadFromMemory([], []);
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
@@ -98,8 +99,11 @@ public static class GateWebHost
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
         app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
         app.UseMiddleware<RequestObservationMiddleware>();
+        // After the (implicit) routing, so a route's timeout from its endpoint metadata applies; the answer is 504.
+        app.UseRequestTimeouts();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<RequestTimeoutAnswer>();
             proxy.UseMiddleware<HostPolicyMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -6,7 +6,8 @@ using HomelabGate.Proxy.Tls;
 namespace HomelabGate.Daemon;
 
 /// <summary>Which certificate answers which server name: a host's own certificate for the host's domains first, then
-/// every certificate for the names it covers (certificates used by no host, e.g. for the default site).</summary>
+/// every certificate for the names it covers (certificates used by no host, e.g. for the default site), and the
+/// certificates streams name, by name only.</summary>
 public static class SniEntries
 {
     public static SniCertificateMap Build(DesiredState desired, IReadOnlyList<ServedCertificate> served)
@@ -34,6 +35,14 @@ public static class SniEntries
                 {
                     entries.Add(new SniEntry(domain, covering.Name, covering.Leaf, covering.Chain));
                 }
+            }
+        }
+        // Streams pick their certificate by name, whatever names it covers (an IP-only certificate has no entry above).
+        foreach (var stream in desired.Settings.Streams)
+        {
+            if (stream.Certificate is { } name && byName.TryGetValue(name, out var certificate))
+            {
+                entries.Add(new SniEntry(null, name, certificate.Leaf, certificate.Chain));
             }
         }
         return new SniCertificateMap(entries, desired.Settings.DefaultCertificate);

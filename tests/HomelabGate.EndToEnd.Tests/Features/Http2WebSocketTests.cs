@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using HomelabGate.EndToEnd.Tests.Harness;
+using Microsoft.AspNetCore.Http;
+
+namespace HomelabGate.EndToEnd.Tests.Features;
+
+/// <summary>WebSockets over HTTP/2 (RFC 8441 extended CONNECT) through the real daemon's HTTPS listener: a client that
+/// insists on HTTP/2 reaches an HTTP/1.1 WebSocket echo upstream, YARP bridging the two.</summary>
+public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : IClassFixture<Http2WebSocketTests.Daemon>
+{
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task A_websocket_over_http2_echoes_through_the_https_listener()
+    {
+        using var invoker = new HttpMessageInvoker(Handler(daemon.RootPem, daemon.HttpsPort));
+        using var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        using var deadline = new CancellationTokenSource(Bounded);
+
+        try
+        {
+            await socket.ConnectAsync(new Uri($"wss://ws.home.test:{daemon.HttpsPort}/echo"), invoker, deadline.Token);
+        }
+        catch (WebSocketException e)
+        {
+            Assert.Fail($"connect over HTTP/2: {e}\n--- daemon ---\n{daemon.Gate.Output}");
+        }
+        var answers = new List<string>();
+        foreach (var message in new[] { "hello", "over h2" })
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, deadline.Token);
+            var buffer = new byte[256];
+            var received = await socket.ReceiveAsync(buffer, deadline.Token);
+            answers.Add(Encoding.UTF8.GetString(buffer, 0, received.Count));
+        }
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", deadline.Token);
+
+        Assert.Equal(HttpStatusCode.OK, socket.HttpStatusCode);
+        Assert.Equal(["echo over HTTP/1.1: hello", "echo over HTTP/1.1: over h2"], answers);
+        Assert.Equal(WebSocketState.Closed, socket.State);
+    }
+
+    /// <summary>Connects to 127.0.0.1 whatever the name and trusts only the local CA's root.</summary>
+    private static SocketsHttpHandler Handler(string rootPem, int port)
+    {
+        var root = X509Certificate2.CreateFromPem(File.ReadAllText(rootPem));
+        return new SocketsHttpHandler
+        {
+            UseProxy = false,
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
+                {
+                    if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+                    {
+                        return false;
+                    }
+                    using var chain = new X509Chain();
+                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(root);
+                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                    if (presented is not null)
+                    {
+                        foreach (var element in presented.ChainElements)
+                        {
+                            chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                        }
+                    }
+                    using var leaf = new X509Certificate2(certificate);
+                    return chain.Build(leaf);
+                },
+            },
+        };
+    }
+
+    public sealed class Daemon : FeatureDaemon
+    {
+        public int HttpsPort { get; } = FreePort.Next();
+
+        public string RootPem => Path.Combine(Workspace.StateDir, "ca", "root.pem");
+
+        protected override async Task<string> StartServersAsync()
+        {
+            var echo = Own(await LoopbackServer.StartAsync(EchoAsync, webSockets: true));
+            return $$"""
+                version: 1
+                settings:
+                  listen:
+                    http: "{{GateWorkspace.ProxyPlaceholder}}"
+                    https: "127.0.0.1:{{HttpsPort}}"
+                  admin: "{{GateWorkspace.AdminPlaceholder}}"
+                issuers:
+                  local: { type: local-ca, nameConstraints: { dns: [home.test] } }
+                certificates:
+                  ws: { issuer: local, domains: [ws.home.test] }
+                hosts:
+                  ws:
+                    domains: [ws.home.test]
+                    to: {{echo.Address}}
+                    certificate: ws
+
+                """;
+        }
+
+        private static async Task EchoAsync(HttpContext context)
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+            var protocol = context.Request.Protocol;
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[256];
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
+                    return;
+                }
+                var answer = Encoding.UTF8.GetBytes($"echo over {protocol}: {Encoding.UTF8.GetString(buffer, 0, received.Count)}");
+                await socket.SendAsync(answer, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+            }
+        }
+    }
+}
