@@ -36,5 +36,6 @@ public static class DiagnosticCodes
     public const string DuplicateDnsRecord = "HG3012";
     public const string TlsSettings = "HG3013";
 
+    /// <summary>Reserved for parts of the manifest that are validated before their behaviour lands; none today.</summary>
     public const string NotYetServed = "HG4001";
 }

@@ -9,7 +9,7 @@ public sealed record BootSettings(string? HttpListen, string? HttpsListen, strin
     public static BootSettings From(GatewaySettings settings, string stateDir) =>
         new(settings.HttpListen, settings.HttpsListen, settings.AdminListen, stateDir, Describe(settings.Streams));
 
-    private static string Describe(IEnumerable<TcpStream> streams) => string.Join("; ", streams.Select(s => $"{s.Name} {s.Listen}→{s.To}"));
+    private static string Describe(IEnumerable<TcpStream> streams) => string.Join("; ", streams.Select(s => $"{s.Name} {s.Listen}→{s.To}{(s.Certificate is null ? "" : $" tls:{s.Certificate}")}"));
 
     /// <returns>null when nothing that needs a restart changed.</returns>
     public string? Describe(GatewaySettings settings, string stateDir)

@@ -135,12 +135,4 @@ public sealed class RuleTests
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains("does not cover 'deep.j.home.test'", warning.Summary, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void Reports_features_not_served_yet_as_warnings_never_silently()
-    {
-        var result = ManifestFixture.Load("version: 1\nissuers: { local: { type: local-ca } }\ncertificates:\n  c: { issuer: local, domains: [ssh.test] }\nstreams:\n  ssh: { listen: \"127.0.0.1:2222\", to: \"10.0.0.1:22\", certificate: c }\n");
-        Assert.True(result.Succeeded);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.NotYetServed && d.Summary.StartsWith("stream certificates", StringComparison.Ordinal));
-    }
 }
