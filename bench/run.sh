@@ -39,66 +39,9 @@ NGINX_WORKERS=${NGINX_WORKERS:-$( [[ $PIN == 1 ]] && count_cpus "$PROXY_CPUS" ||
 
 for tool in nginx wrk curl python3 taskset; do command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }; done
 
-# ---- process bookkeeping: every start goes through start_bg, every pid is stopped on exit --------------------------
-WORK=$(mktemp -d /tmp/homelabgate-bench.XXXXXX)
-PIDS=()
-stop_pid() {
-    local pid=$1 i
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-pin() { local cpus=$1; shift; if [[ $PIN == 1 ]]; then taskset -c "$cpus" "$@"; else "$@"; fi; }
-# start_bg CPUS LOG CMD...: start in the background (taskset and env exec, so $! is the real process), remember the pid.
-# No function or subshell in between: bash forks once and execs taskset, taskset and env exec the rest.
-start_bg() {
-    local cpus=$1 log=$2; shift 2
-    if [[ $PIN == 1 ]]; then taskset -c "$cpus" "$@" >"$log" 2>&1 & else "$@" >"$log" 2>&1 & fi
-    LAST_PID=$!; PIDS+=("$LAST_PID")
-}
-forget_pid() { local keep=() p; for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done; PIDS=("${keep[@]}"); }
-
-render() { # render TEMPLATE OUT KEY=VALUE...
-    local template=$1 out=$2; shift 2
-    python3 - "$template" "$out" "$@" <<'PY'
-import sys
-text = open(sys.argv[1]).read()
-for kv in sys.argv[3:]:
-    k, v = kv.split("=", 1)
-    text = text.replace("@" + k + "@", v)
-open(sys.argv[2], "w").write(text)
-PY
-}
-
-http_code() { # http_code URL HOST [AUTH]
-    local args=(-s -o /dev/null -w '%{http_code}' --max-time 2 -H "Host: $2")
-    [[ -n ${3:-} ]] && args+=(-H "Authorization: $3")
-    curl "${args[@]}" "$1" || true
-}
-wait_for_200() { # wait_for_200 URL HOST [AUTH] -> polls every 10 ms, up to a minute
-    local i
-    for ((i = 0; i < 6000; i++)); do
-        [[ $(http_code "$@") == 200 ]] && return 0
-        sleep 0.01
-    done
-    echo "bench: $1 (Host: $2) never answered 200; last log lines:" >&2
-    find "$WORK" -name '*.log' -o -name '*.err' | while read -r f; do echo "== $f" >&2; tail -5 "$f" >&2; done
-    return 1
-}
-rss_kb() { local total=0 p kb; for p in "$@"; do kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done; echo "$total"; }
-with_children() { echo "$1" $(pgrep -P "$1" || true); }
-cpu_ticks() { local total=0 p; for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
-now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }
+# ---- process bookkeeping and helpers (start_bg, stop_pid, render, http_code, wait_for_200, rss_kb, ...) ------------------
+# shellcheck source=lib/common.sh
+. "$HERE/lib/common.sh"
 
 # ---- build the gate if needed ----------------------------------------------------------------------------------------
 if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then

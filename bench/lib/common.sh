@@ -1,4 +1,4 @@
-# Shared helpers for bench/peers.sh and bench/reload.sh (the same ones run.sh defines inline; run.sh is unchanged).
+# Shared helpers for every bench script (run.sh, tls/run.sh, peers.sh, reload.sh).
 # Source after setting PIN (1 = pin with taskset). Defines WORK (a temp dir removed on exit) and PIDS (stopped on exit).
 # shellcheck shell=bash
 

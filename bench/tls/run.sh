@@ -39,38 +39,10 @@ print(n)' "$PROXY_CPUS" || nproc )}
 
 for tool in nginx wrk h2load openssl curl python3 taskset; do command -v "$tool" >/dev/null || { echo "bench/tls: $tool is not installed" >&2; exit 1; }; done
 
-# ---- process bookkeeping (as bench/run.sh): every start is remembered, every pid stopped on exit ----------------------
-WORK=$(mktemp -d /tmp/homelabgate-bench-tls.XXXXXX)
-PIDS=()
-stop_pid() {
-    local pid=$1 i
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-cleanup() { local pid; for pid in "${PIDS[@]}"; do stop_pid "$pid"; done; rm -rf "$WORK"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-pin() { local cpus=$1; shift; if [[ $PIN == 1 ]]; then taskset -c "$cpus" "$@"; else "$@"; fi; }
-start_bg() {
-    local cpus=$1 log=$2; shift 2
-    if [[ $PIN == 1 ]]; then taskset -c "$cpus" "$@" >"$log" 2>&1 & else "$@" >"$log" 2>&1 & fi
-    LAST_PID=$!; PIDS+=("$LAST_PID")
-}
-render() { # render TEMPLATE OUT KEY=VALUE...
-    local template=$1 out=$2; shift 2
-    python3 - "$template" "$out" "$@" <<'PY'
-import sys
-text = open(sys.argv[1]).read()
-for kv in sys.argv[3:]:
-    k, v = kv.split("=", 1)
-    text = text.replace("@" + k + "@", v)
-open(sys.argv[2], "w").write(text)
-PY
-}
-wait_for_200() { # wait_for_200 PORT -> https://app.home.test:PORT/ trusting the gate's root, polled for up to 30 s
+# ---- process bookkeeping and helpers shared by every bench script (start_bg, stop_pid, render, cpu_ticks, ...) ---------
+# shellcheck source=../lib/common.sh
+. "$BENCH/lib/common.sh"
+wait_for_verified_200() { # wait_for_verified_200 PORT -> https://app.home.test:PORT/ trusting the gate's root, polled for up to 30 s
     local code deadline=$((SECONDS + 30))
     while ((SECONDS < deadline)); do
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 --cacert "$WORK/gate/data/ca/root.pem" \
@@ -82,7 +54,6 @@ wait_for_200() { # wait_for_200 PORT -> https://app.home.test:PORT/ trusting the
     find "$WORK" -name '*.log' -o -name '*.err' | while read -r f; do echo "== $f" >&2; tail -5 "$f" >&2; done
     return 1
 }
-cpu_ticks() { local total=0 p; for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 
 if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
     echo "bench/tls: publishing the gate to $(dirname "$GATE_BIN")" >&2
@@ -100,7 +71,7 @@ render "$HERE/templates/gate.yaml" "$WORK/gate/homelab.yaml" GATE_PORT="$GATE_PO
 start_bg "$PROXY_CPUS" "$WORK/gate/gate.log" "$GATE_BIN" run -f "$WORK/gate/homelab.yaml" --state-dir "$WORK/gate/data"
 GATE_PID=$LAST_PID
 for ((i = 0; i < 600; i++)); do [[ -s $WORK/gate/data/ca/root.pem ]] && break; sleep 0.1; done
-wait_for_200 "$GATE_PORT"
+wait_for_verified_200 "$GATE_PORT"
 
 CERT_DIR="$WORK/gate/data/certificates/wild"
 cat "$CERT_DIR/cert.pem" "$CERT_DIR/chain.pem" >"$WORK/nginx/fullchain.pem"
@@ -109,7 +80,7 @@ render "$HERE/templates/proxy.nginx.conf" "$WORK/nginx/nginx.conf" DIR="$WORK/ng
     NGINX_PORT="$NGINX_PORT" NGINX_WORKERS="$NGINX_WORKERS"
 start_bg "$PROXY_CPUS" "$WORK/nginx/stdout.log" nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -e "$WORK/nginx/nginx.err"
 NGINX_PID=$LAST_PID
-wait_for_200 "$NGINX_PORT"
+wait_for_verified_200 "$NGINX_PORT"
 
 # Both must present the same leaf, or the comparison is not like for like.
 leaf() { openssl s_client -connect "127.0.0.1:$1" -servername app.home.test </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256; }

@@ -36,6 +36,7 @@ public static class GateWebHost
         var admin = Endpoint(settings.AdminListen);
         var sni = new SniSelector();
         builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = SocketTuning.InlineScheduling);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
