@@ -23,14 +23,6 @@ public sealed class OfflineApplier(TimeProvider time, Func<string, DnsStep> dnsF
         store.SaveApplied(new AppliedState(recorded, manifestHash, time.GetUtcNow()));
         return new OfflineApplyResult(plan, dns, certificates.Statuses);
     }
-
-    /// <summary>Records the state only (tests of the planner and the renderers need nothing else).</summary>
-    public Plan Record(DesiredState desired, string manifestHash, StateStore store)
-    {
-        var plan = Planner.Plan(desired, store.LoadApplied()?.Desired ?? DesiredState.Empty);
-        store.SaveApplied(new AppliedState(desired, manifestHash, time.GetUtcNow()));
-        return plan;
-    }
 }
 
 /// <summary>What an offline apply did: the resource plan, what DNS did, and each certificate's status.</summary>

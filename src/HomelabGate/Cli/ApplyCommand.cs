@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HomelabGate.Application;
 using HomelabGate.Core.State;
@@ -69,12 +68,9 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
             error.WriteLine($"error: another gate process holds {StateLock.PathIn(stateDir)}; try again when it has finished.");
             return ExitCodes.Error;
         }
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        var url = $"{admin}/api/reconcile";
         try
         {
-            using var response = await http.PostAsync(url, null, cancellationToken);
-            var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? [];
+            var (succeeded, body) = await new DaemonClient().ReconcileAsync(admin, cancellationToken);
             if (format == OutputFormat.Json)
             {
                 output.WriteLine(body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
@@ -92,11 +88,11 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
                     output.WriteLine(message);
                 }
             }
-            return response.IsSuccessStatusCode ? ExitCodes.Success : ExitCodes.Error;
+            return succeeded ? ExitCodes.Success : ExitCodes.Error;
         }
         catch (HttpRequestException e)
         {
-            error.WriteLine($"error: a gate daemon holds the state directory, but its admin API at {url} did not answer: {e.Message}");
+            error.WriteLine($"error: a gate daemon holds the state directory, but its admin API at {admin} did not answer: {e.Message}");
             return ExitCodes.Error;
         }
     }

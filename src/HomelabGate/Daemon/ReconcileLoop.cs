@@ -128,10 +128,9 @@ public sealed class ReconcileLoop(
         // when nothing else changed, because renewals are due by time, not by edits.
         var certificateResult = await certificates.ReconcileAsync(desired, cancellationToken).ConfigureAwait(false);
         status.RecordCertificates(certificateResult.Statuses);
-        var certificatesChanged = certificateResult.Changed || sni.Map.Count == 0 && certificateResult.Served.Count > 0;
         if (proxy.Serving is { } serving && serving.Equals(desired))
         {
-            if (certificatesChanged)
+            if (certificateResult.Changed)
             {
                 sni.Replace(SniEntries.Build(desired, certificateResult.Served));
                 DaemonLog.CertificatesSwapped(logger, certificateResult.Served.Count);

@@ -53,7 +53,7 @@ public sealed class RenderingGoldenTests : IDisposable
         Assert.DoesNotContain("TSIG_SECRET", first.ToString(), StringComparison.Ordinal);
         Golden.Match("plan-create.txt", first.ToString());
 
-        Applier().Record(_pipeline.Run(paths).Desired!, "hash", new Core.State.StateStore(paths.ResolveStateDir(null)));
+        RecordApplied(paths);
         File.WriteAllText(paths.ManifestPath, yaml.Replace("cloud.example.com, ", "cloud.example.com, www.example.com, ", StringComparison.Ordinal)
             .Replace("propagationTimeout: 2m", "propagationTimeout: 5m", StringComparison.Ordinal));
         var second = new StringWriter();
@@ -69,15 +69,16 @@ public sealed class RenderingGoldenTests : IDisposable
     public void Plan_says_no_changes_and_exits_zero_after_apply()
     {
         var paths = Write(File.ReadAllText(Path.Combine(RepoRoot(), "homelab.yaml")));
-        Applier().Record(_pipeline.Run(paths).Desired!, "hash", new Core.State.StateStore(paths.ResolveStateDir(null)));
+        RecordApplied(paths);
         var output = new StringWriter();
         var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(TimeProvider.System));
         Assert.Equal(ExitCodes.Success, plan.Execute(paths, OutputFormat.Text, output, TextWriter.Null));
         Assert.Equal("No changes. Your homelab matches the manifest.\n", output.ToString().ReplaceLineEndings("\n"));
     }
 
-    private static OfflineApplier Applier() => new(TimeProvider.System, _ => throw new InvalidOperationException("no DNS here"),
-        _ => throw new InvalidOperationException("no certificates here"));
+    /// <summary>What apply records, without DNS or certificates: these tests are about the plan and its rendering.</summary>
+    private void RecordApplied(GatePaths paths) =>
+        new Core.State.StateStore(paths.ResolveStateDir(null)).SaveApplied(new Core.State.AppliedState(_pipeline.Run(paths).Desired!, "hash", DateTimeOffset.UtcNow));
 
     public static string RepoRoot()
     {
