@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
@@ -62,7 +63,7 @@ public sealed class IssuanceAgainstPebbleTests(PebbleFixture fixture, ITestOutpu
         using var acme = new AcmeTestClient(Env);
         var name = $"{AcmeTestClient.UniqueLabel("rsa")}.{Env.Zone}";
 
-        var issued = await acme.Runner.OrderAsync(new AcmeOrderRequest([name], KeyAlgorithm.Rsa2048), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
+        var issued = await acme.Runner.OrderAsync(new AcmeOrderRequest([name], KeyType.Rsa2048), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
 
         Assert.Contains("BEGIN PRIVATE KEY", issued.PrivateKeyPem, StringComparison.Ordinal);
         using var leaf = X509Certificate2.CreateFromPem(issued.CertificatePem);

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HomelabGate.Acme.Renewal;
@@ -28,9 +29,9 @@ internal static class StoredLeaf
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(RandomNumberGenerator.GetBytes(20)));
         var leaf = request.Create(new X500DistinguishedName("CN=Test ACME intermediate"), X509SignatureGenerator.CreateForECDsa(key),
             NotBefore, NotBefore.AddDays(90), RandomNumberGenerator.GetBytes(16));
-        var metadata = new CertificateMetadata("nas", [Domain], KeyAlgorithm.EcdsaP256, CertificateSource.Acme, NotBefore);
+        var metadata = new CertificateMetadata("nas", [Domain], KeyType.EcdsaP256, CertificateSource.Acme, NotBefore);
         var stored = new StoredCertificate("nas", leaf, [], PrivateKey.FromPem(key.ExportPkcs8PrivateKeyPem()), metadata);
-        return new RenewalContext(new LeafCertificateRequest("nas", [Domain]) { KeyAlgorithm = KeyAlgorithm.EcdsaP256 }, StoredCertificateRead.Found(stored), null);
+        return new RenewalContext(new LeafCertificateRequest("nas", [Domain]) { KeyAlgorithm = KeyType.EcdsaP256 }, StoredCertificateRead.Found(stored), null);
     }
 
     public static string AriPath(RenewalContext context) => "/ari/" + AcmeRenewalInfo.CertificateId(context.Certificate.Leaf);
