@@ -54,12 +54,7 @@ public sealed class DnsSystem(DnsProviderFactory providers, RetryBackoff backoff
             _ => throw new ArgumentOutOfRangeException(nameof(change), change.Action, null),
         };
         var after = change.After is null ? null : desired.GetValueOrDefault(change.Key) ?? Resource(change.After);
-        var drift = plan.Drift.FirstOrDefault(d => d.Key == change.Key)?.Kind switch
-        {
-            Reconciliation.DnsDriftKind.ChangedOutOfBand => Core.Engine.DnsDriftKind.ChangedOutOfBand,
-            Reconciliation.DnsDriftKind.DeletedOutOfBand => Core.Engine.DnsDriftKind.DeletedOutOfBand,
-            _ => (Core.Engine.DnsDriftKind?)null,
-        };
+        var drift = plan.Drift.FirstOrDefault(d => d.Key == change.Key)?.Kind;
         return new DnsRecordChange(action, change.Before is null ? null : Resource(change.Before), after, drift);
     }
 

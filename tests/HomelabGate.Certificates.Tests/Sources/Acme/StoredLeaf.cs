@@ -5,9 +5,10 @@ using HomelabGate.Acme.Renewal;
 using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.Renewal;
+using HomelabGate.Certificates.Sources;
 using HomelabGate.Certificates.Storage;
 
-namespace HomelabGate.Tests.Integration;
+namespace HomelabGate.Certificates.Tests.Sources.Acme;
 
 /// <summary>A stored ACME certificate that every rule but timing accepts: names and key match, it carries an Authority
 /// Key Identifier (so it has an ARI certificate ID), and it lives 90 days from <see cref="NotBefore"/>.</summary>
@@ -18,6 +19,13 @@ internal static class StoredLeaf
     public static readonly DateTimeOffset NotBefore = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static DateTimeOffset Day(double day) => NotBefore.AddDays(day);
+
+    /// <summary>The desired certificate that this stored one satisfies, from an ACME issuer with <paramref name="settings"/>.</summary>
+    public static CertificateWork Work(AcmeSettings settings) => new(
+        new Certificate { Name = "nas", Issuer = "ca", Domains = new([Domain]), KeyType = KeyType.EcdsaP256 },
+        new CertificateIssuer { Name = "ca", Type = IssuerType.Acme, Acme = settings });
+
+    public static StoredCertificateRead Stored() => Context().Stored;
 
     public static RenewalContext Context()
     {
@@ -34,5 +42,7 @@ internal static class StoredLeaf
         return new RenewalContext(new LeafCertificateRequest("nas", [Domain]) { KeyAlgorithm = KeyType.EcdsaP256 }, StoredCertificateRead.Found(stored), null);
     }
 
-    public static string AriPath(RenewalContext context) => "/ari/" + AcmeRenewalInfo.CertificateId(context.Certificate.Leaf);
+    public static string CertificateId(StoredCertificateRead stored) => AcmeRenewalInfo.CertificateId(stored.Certificate!.Leaf);
+
+    public static string AriPath(StoredCertificateRead stored) => "/ari/" + CertificateId(stored);
 }

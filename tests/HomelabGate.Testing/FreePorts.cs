@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HomelabGate.Acme.Tests.Infrastructure;
+namespace HomelabGate.Testing;
 
-/// <summary>Asks the kernel for free loopback ports (TCP and, for DNS, UDP too) so parallel fixtures never collide.</summary>
-internal static class FreePorts
+/// <summary>Loopback ports nobody listens on, free for TCP and UDP alike (a DNS server needs both), found by binding
+/// port 0 and held together while more are taken, so one call never returns a port twice. Between release here and the
+/// test's own bind another process could take one: fixtures retry with fresh ports when a start fails.</summary>
+public static class FreePorts
 {
+    public static int Next() => Take(1)[0];
+
     public static int[] Take(int count)
     {
         var listeners = new List<TcpListener>();

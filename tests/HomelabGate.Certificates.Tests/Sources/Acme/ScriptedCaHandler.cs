@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace HomelabGate.Tests.Integration;
+namespace HomelabGate.Certificates.Tests.Sources.Acme;
 
 /// <summary>Answers HTTP from a script, for ARI shapes pebble 2.4.0 cannot produce (it has no renewalInfo at all).
 /// An unscripted request fails, which the schedule must treat as an ARI failure.</summary>

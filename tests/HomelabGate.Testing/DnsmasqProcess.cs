@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace HomelabGate.Dns.Tests.Support;
+namespace HomelabGate.Testing;
 
-/// <summary>The real dnsmasq in the foreground on a free loopback port, serving one addn-hosts file; ended by its pid.</summary>
-internal sealed class DnsmasqProcess : IAsyncDisposable
+/// <summary>The real dnsmasq in the foreground on a free loopback port, answering only from one hosts file
+/// (<c>--no-resolv --no-hosts --addn-hosts=FILE</c>); SIGHUP makes it re-read the file. Ended by its own pid.</summary>
+public sealed class DnsmasqProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -17,6 +18,9 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public int Pid => _process.Id;
+
+    /// <summary>Holds the pid, as a supervisor would write it (in the foreground dnsmasq writes none).</summary>
     public string PidFile { get; }
 
     public static async Task<DnsmasqProcess> StartAsync(string hostsFile, string pidFile)
@@ -26,25 +30,23 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             "--no-daemon", $"--port={port}", "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv", "--no-hosts",
-            $"--addn-hosts={hostsFile}", $"--pid-file={pidFile}", "--conf-file=/dev/null",
+            $"--addn-hosts={hostsFile}", $"--pid-file={pidFile}", "--conf-file=/dev/null", "--log-facility=-",
             // Stay root: the default drop to 'nobody' could not read the 0700 temp dir.
             "--user=root",
         })
         {
             info.ArgumentList.Add(argument);
         }
-        var process = Process.Start(info)!;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dnsmasq");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        // In the foreground dnsmasq writes no pid file; write it ourselves, as a supervisor would.
         await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture) + "\n");
         var dnsmasq = new DnsmasqProcess(process, port, pidFile);
         var ready = false;
         for (var i = 0; i < 50 && !ready && !process.HasExited; i++)
         {
-            // dig exits 0 on any answer (even REFUSED) and 9 when nothing listens yet.
-            ready = (await ProcessRunner.RunAsync("dig", ["@127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "ready.test", "+time=1", "+tries=1"])).ExitCode == 0;
+            ready = await Dig.AnswersAsync(port);
         }
         if (!ready)
         {
@@ -54,12 +56,7 @@ internal sealed class DnsmasqProcess : IAsyncDisposable
         return dnsmasq;
     }
 
-    public async Task<IReadOnlyList<string>> DigAsync(string name, string type)
-    {
-        var result = await ProcessRunner.RunAsync("dig",
-            ["@127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), name, type, "+short", "+time=2", "+tries=1"]);
-        return result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal).ToList();
-    }
+    public Task<IReadOnlyList<string>> DigAsync(string name, string type = "A") => Dig.ShortAsync(Port, name, type);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,21 +1,20 @@
 using System.Diagnostics;
 
-namespace HomelabGate.Acme.Tests.Infrastructure;
+namespace HomelabGate.Testing;
 
-/// <summary>Runs a real command line tool (nsupdate, dig, openssl, up.sh) with a time bound, feeding stdin.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a real program (dig, nsupdate, openssl, up.sh, gate) to completion with a deadline, feeding stdin. On
+/// timeout it is killed by its own handle (with its children) — never anything else by name.</summary>
+public static class ProcessRunner
 {
-    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
-    {
-        public string Combined => (StandardOutput + "\n" + StandardError).Trim();
-    }
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<Result> RunAsync(
+    public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         string? standardInput = null,
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
+        string? workingDirectory = null,
         CancellationToken cancellationToken = default)
     {
         var info = new ProcessStartInfo(fileName)
@@ -24,6 +23,7 @@ internal static class ProcessRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
         foreach (var argument in arguments)
         {
@@ -41,18 +41,19 @@ internal static class ProcessRunner
             await process.StandardInput.WriteAsync(standardInput);
         }
         process.StandardInput.Close();
+        var limit = timeout ?? DefaultTimeout;
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
+        bound.CancelAfter(limit);
         try
         {
             await process.WaitForExitAsync(bound.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Only this process (and its children) — never anything else by name.
             process.Kill(entireProcessTree: true);
-            throw;
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish within {limit}:\n{await stdout}\n{await stderr}");
         }
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
     }
 }
