@@ -1,16 +1,12 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Engine;
 
 namespace HomelabGate.Core.Planning;
 
-/// <summary>The words a plan uses to say why a change is there. Attribute names come from the unredacted resource, so a
+/// <summary>The words a plan uses to say why a change is there. Attribute paths come from the unredacted resource, so a
 /// changed secret reference is named ("changed: adminToken") while its value never appears.</summary>
 public static class ChangeReasons
 {
-    private static readonly JsonSerializerOptions Json = ResourceJson.Create();
-
     public const string New = "new in the manifest";
 
     public static string Removed(ResourceKind kind) => kind == ResourceKind.Certificate
@@ -19,12 +15,13 @@ public static class ChangeReasons
 
     public static string Changed(Resource before, Resource after)
     {
-        var names = TopLevel(before).Where(p => !JsonNode.DeepEquals(p.Value, TopLevel(after).GetValueOrDefault(p.Key)))
-            .Select(p => p.Key)
-            .Concat(TopLevel(after).Keys.Where(k => !TopLevel(before).ContainsKey(k)))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return names.Count == 0 ? "changed" : $"changed: {string.Join(", ", names)}";
+        var paths = ResourceAttributes.ChangedPaths(before, after);
+        return paths.Count switch
+        {
+            0 => "changed",
+            <= 4 => $"changed: {string.Join(", ", paths)}",
+            _ => $"changed: {string.Join(", ", paths.Take(3))} and {paths.Count - 3} more",
+        };
     }
 
     public static string NewCertificate(RenewalReason? due) => due switch
@@ -52,13 +49,5 @@ public static class ChangeReasons
             _ when recorded is not null && recorded.Equals(change.After) => $"differs at the provider (found {change.Before?.Summary})",
             _ => change.Before is { } before && change.After is { } after ? Changed(before, after) : "changed",
         };
-    }
-
-    private static Dictionary<string, JsonNode?> TopLevel(Resource resource)
-    {
-        var node = JsonSerializer.SerializeToNode(resource, typeof(Resource), Json) as JsonObject ?? [];
-        node.Remove("$kind");
-        node.Remove("name");
-        return node.ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
     }
 }

@@ -9,6 +9,7 @@ using HomelabGate.Daemon;
 using HomelabGate.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace HomelabGate.Composition;
 
@@ -17,20 +18,26 @@ namespace HomelabGate.Composition;
 /// commands get it too.</summary>
 public static class CliServices
 {
+    /// <param name="replace">Applied after the standard registrations, here and in every state directory's container:
+    /// how tests swap the clock, standard input or the trust stores.</param>
     public static ServiceProvider Build(Action<IServiceCollection>? replace = null)
     {
         void Shared(IServiceCollection services)
         {
             services.AddGateShared();
             // ACME progress and certificate failures reach the person running `gate apply`, on stderr.
-            services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true)
-                .AddFilter("Microsoft", LogLevel.Warning)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft", LogLevel.Warning));
+            services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        void SharedWithReplacements(IServiceCollection services)
+        {
+            Shared(services);
             replace?.Invoke(services);
         }
         var services = new ServiceCollection();
         Shared(services);
-        services.AddSingleton(new StateServicesFactory(Shared));
+        services.AddSingleton(new StateServicesFactory(SharedWithReplacements));
+        services.AddSingleton(Console.In);
         services.AddSingleton(_ => new GateDaemon(_.GetRequiredService<ManifestPipeline>(), _.GetRequiredService<DiagnosticRenderer>(), replace));
         services.AddSingleton<CommonOptions>();
         services.AddSingleton<ValidateCommand>();
@@ -46,7 +53,7 @@ public static class CliServices
         services.AddSingleton<CaRootLoader>();
         services.AddSingleton<CaRootResolver>();
         services.AddSingleton<RootExporter>();
-        services.AddSingleton(sp => new CaExportCommand(sp.GetRequiredService<CommonOptions>(), sp.GetRequiredService<CaRootResolver>(), sp.GetRequiredService<RootExporter>(), Console.In));
+        services.AddSingleton<CaExportCommand>();
         services.AddSingleton(new TrustStoreSelector(new SystemTrustStoreOptions(), new ProcessRunner(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)));
         services.AddSingleton<TrustTargetOptions>();
         services.AddSingleton<TrustStoreChanger>();
@@ -61,6 +68,7 @@ public static class CliServices
         services.AddSingleton<CertShowCommand>();
         services.AddSingleton<CertCommand>();
         services.AddSingleton<GateCli>();
+        replace?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }
