@@ -41,8 +41,8 @@ public static class ChangeReasons
         var recorded = applied.Resources.FirstOrDefault(r => r.Id == change.Id);
         return (change.Drift, change.Action) switch
         {
-            (Engine.DnsDriftKind.DeletedOutOfBand, _) => "deleted out of band; it will be restored",
-            (Engine.DnsDriftKind.ChangedOutOfBand, _) => $"changed out of band (found {change.Before?.Summary}); it will be restored",
+            (Engine.DnsDriftKind.DeletedOutOfBand, _) => "deleted out of band",
+            (Engine.DnsDriftKind.ChangedOutOfBand, _) => "changed out of band",
             (_, Planning.ChangeAction.Delete) => Removed(ResourceKind.DnsRecord),
             (_, Planning.ChangeAction.Create) when recorded is not null => "missing at the provider (an earlier apply did not write it)",
             (_, Planning.ChangeAction.Create) => New,

@@ -56,10 +56,7 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         else
         {
             text.Render(planned, output, ReferenceEquals(output, Console.Out) && Paint.ForConsole());
-            if (planned.HasChanges)
-            {
-                report.Write(applied, output);
-            }
+            report.Write(applied, output);
         }
         return applied.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
@@ -94,7 +91,14 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
 
     private static void WriteOutcome(OutcomeDocument outcome, TextWriter output)
     {
-        output.WriteLine($"The running daemon reconciled ({outcome.Result.ToString().ToLowerInvariant()}).");
+        output.WriteLine(outcome.Result switch
+        {
+            ReconcileResult.Applied => "The running daemon applied this plan:",
+            ReconcileResult.Unchanged => "The running daemon already serves this manifest; nothing was left to do.",
+            ReconcileResult.Failed => "The running daemon tried this plan; some of it failed (below) and stays pending:",
+            ReconcileResult.Invalid => "The running daemon found the manifest invalid and keeps serving the last good one:",
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Result, null),
+        });
         output.Write(outcome.PlanText ?? "");
         foreach (var result in outcome.Results.Where(r => r.Outcome != ChangeOutcome.Succeeded))
         {

@@ -3,7 +3,8 @@ using HomelabGate.Core.Planning;
 
 namespace HomelabGate.Rendering;
 
-/// <summary>After the plan: how each change went (failed and deferred ones by name), what DNS did, and the closing line.</summary>
+/// <summary>After the plan: how each change went (failed and deferred ones by name), what DNS did, each certificate's
+/// state, and the closing line.</summary>
 public sealed class ApplyReport
 {
     public void Write(ApplyResult result, TextWriter output)
@@ -13,13 +14,17 @@ public sealed class ApplyReport
             var word = failed.Outcome == ChangeOutcome.Failed ? "FAILED" : "waiting";
             output.WriteLine($"  {failed.Change.Action.Symbol(),3} {failed.Change.Id}: {word}: {failed.Detail}");
         }
-        if (result.Dns.Observation.IsConfigured && result.Dns.Error is null && result.Dns.Observation.Status != DnsObservationStatus.Observed)
+        var dns = result.Dns.Observation;
+        if (dns.IsConfigured)
         {
-            output.WriteLine($"DNS ({result.Dns.Observation.Provider}) was not read: {result.Dns.Observation.Problem}");
+            output.WriteLine(result.Dns.Error is { } error ? $"DNS ({dns.Provider}): FAILED: {error}"
+                : dns.Status != DnsObservationStatus.Observed ? $"DNS ({dns.Provider}) was not read: {dns.Problem}"
+                : $"DNS ({dns.Provider}): {dns.Changes.Count} record changes written, {dns.Changes.Count(c => c.Drift is not null)} of them repairs of drift");
         }
-        foreach (var certificate in result.Certificates.Statuses.Where(s => s.Condition == CertificateCondition.Failed && result.Plan.Of(Core.Desired.ResourceKind.Certificate).All(c => c.Id.Name != s.Name)))
+        foreach (var certificate in result.Certificates.Statuses)
         {
-            output.WriteLine($"certificate {certificate.Name}: FAILED: {certificate.Message}");
+            var state = certificate.Condition == CertificateCondition.Ready ? "ready" : "FAILED";
+            output.WriteLine($"certificate {certificate.Name}: {state}: {certificate.Message}");
         }
         var plan = result.Plan;
         output.WriteLine(result.Succeeded
