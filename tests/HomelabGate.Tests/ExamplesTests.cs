@@ -25,8 +25,8 @@ public sealed class ExamplesTests
         var result = ManifestFixture.Loader.Load(Path.Combine(RenderingGoldenTests.RepoRoot(), relativePath));
         Assert.True(result.Succeeded, ManifestFixture.Describe(result));
         var desired = new DesiredStateBuilder().Build(result.Manifest!.Spec);
-        var plan = Planner.Plan(desired, DesiredState.Empty);
+        var plan = Planner.Diff(desired, DesiredState.Empty);
         Assert.Equal(desired.Resources.Count, plan.ToAdd);
-        Assert.False(Planner.Plan(desired, desired).HasChanges);
+        Assert.False(Planner.Diff(desired, desired).HasChanges);
     }
 }

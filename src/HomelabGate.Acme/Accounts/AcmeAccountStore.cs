@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Core.State;
 using HomelabGate.Acme.Keys;
 
@@ -22,7 +23,7 @@ public sealed class AcmeAccountStore(string directory)
         return File.Exists(path) ? AccountKey.ImportPem(File.ReadAllText(path)) : null;
     }
 
-    public AccountKey LoadOrCreate(Uri directoryUrl, KeyAlgorithm algorithm = KeyAlgorithm.EcdsaP256)
+    public AccountKey LoadOrCreate(Uri directoryUrl, KeyType algorithm = KeyType.EcdsaP256)
     {
         if (Load(directoryUrl) is { } existing)
         {

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 
 namespace HomelabGate.Acme.Keys;
@@ -24,7 +25,7 @@ public sealed class AccountKey : IDisposable
     /// <summary>JWS "alg": ES256 for P-256, RS256 for RSA.</summary>
     public string JwsAlgorithm => _key is ECDsa ? "ES256" : "RS256";
 
-    public static AccountKey Create(KeyAlgorithm algorithm = KeyAlgorithm.EcdsaP256) => new(CertificateKeys.Create(algorithm));
+    public static AccountKey Create(KeyType algorithm = KeyType.EcdsaP256) => new(CertificateKeys.Create(algorithm));
 
     /// <summary>Imports a PKCS#8 ("PRIVATE KEY"), SEC1 ("EC PRIVATE KEY") or PKCS#1 ("RSA PRIVATE KEY") PEM.</summary>
     public static AccountKey ImportPem(string pem) => new(CertificateKeys.ImportPem(pem));

@@ -1,14 +1,16 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 
 namespace HomelabGate.Acme.Keys;
 
-/// <summary>Creates and imports the two supported key types, for account keys and certificate keys alike.</summary>
+/// <summary>Creates and imports the supported key types, for account keys and certificate keys alike.</summary>
 internal static class CertificateKeys
 {
-    public static AsymmetricAlgorithm Create(KeyAlgorithm algorithm) => algorithm switch
+    public static AsymmetricAlgorithm Create(KeyType algorithm) => algorithm switch
     {
-        KeyAlgorithm.EcdsaP256 => ECDsa.Create(ECCurve.NamedCurves.nistP256),
-        KeyAlgorithm.Rsa2048 => RSA.Create(2048),
+        KeyType.EcdsaP256 => ECDsa.Create(ECCurve.NamedCurves.nistP256),
+        KeyType.Rsa2048 => RSA.Create(2048),
+        KeyType.Rsa3072 => RSA.Create(3072),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown key algorithm"),
     };
 

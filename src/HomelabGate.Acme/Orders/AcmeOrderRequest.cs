@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Acme.Keys;
 
 namespace HomelabGate.Acme.Orders;
@@ -6,7 +7,7 @@ namespace HomelabGate.Acme.Orders;
 /// optionally the issuer common name of the alternate chain to prefer (e.g. "ISRG Root X1").</summary>
 public sealed record AcmeOrderRequest
 {
-    public AcmeOrderRequest(IEnumerable<string> domains, KeyAlgorithm keyAlgorithm = KeyAlgorithm.EcdsaP256, string? preferredChainIssuer = null)
+    public AcmeOrderRequest(IEnumerable<string> domains, KeyType keyAlgorithm = KeyType.EcdsaP256, string? preferredChainIssuer = null)
     {
         var names = domains.Select(d => d.Trim().TrimEnd('.').ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0)
@@ -28,7 +29,7 @@ public sealed record AcmeOrderRequest
 
     public IReadOnlyList<string> Domains { get; }
 
-    public KeyAlgorithm KeyAlgorithm { get; }
+    public KeyType KeyAlgorithm { get; }
 
     public string? PreferredChainIssuer { get; }
 }

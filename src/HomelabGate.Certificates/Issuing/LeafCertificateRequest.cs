@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Keys;
 
 namespace HomelabGate.Certificates.Issuing;
@@ -15,7 +16,7 @@ public sealed record LeafCertificateRequest(string Name, IReadOnlyList<string> D
     /// </summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
 
-    public KeyAlgorithm KeyAlgorithm { get; init; } = KeyAlgorithm.EcdsaP256;
+    public KeyType KeyAlgorithm { get; init; } = KeyType.EcdsaP256;
 
     public TimeSpan Lifetime { get; init; } = DefaultLifetime;
 

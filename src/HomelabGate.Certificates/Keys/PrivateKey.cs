@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -11,19 +12,19 @@ public sealed class PrivateKey : IDisposable
 {
     private readonly AsymmetricAlgorithm _key;
 
-    private PrivateKey(AsymmetricAlgorithm key, KeyAlgorithm algorithm)
+    private PrivateKey(AsymmetricAlgorithm key, KeyType algorithm)
     {
         _key = key;
         Algorithm = algorithm;
     }
 
-    public KeyAlgorithm Algorithm { get; }
+    public KeyType Algorithm { get; }
 
-    public static PrivateKey Generate(KeyAlgorithm algorithm) => algorithm switch
+    public static PrivateKey Generate(KeyType algorithm) => algorithm switch
     {
-        KeyAlgorithm.EcdsaP256 => new PrivateKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), algorithm),
-        KeyAlgorithm.Rsa2048 => new PrivateKey(RSA.Create(2048), algorithm),
-        KeyAlgorithm.Rsa3072 => new PrivateKey(RSA.Create(3072), algorithm),
+        KeyType.EcdsaP256 => new PrivateKey(ECDsa.Create(ECCurve.NamedCurves.nistP256), algorithm),
+        KeyType.Rsa2048 => new PrivateKey(RSA.Create(2048), algorithm),
+        KeyType.Rsa3072 => new PrivateKey(RSA.Create(3072), algorithm),
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "unknown key algorithm"),
     };
 
@@ -36,7 +37,7 @@ public sealed class PrivateKey : IDisposable
             try
             {
                 ec.ImportFromPem(pem);
-                return new PrivateKey(ec, KeyAlgorithm.EcdsaP256);
+                return new PrivateKey(ec, KeyType.EcdsaP256);
             }
             catch (Exception e) when (e is CryptographicException or ArgumentException)
             {
@@ -48,7 +49,7 @@ public sealed class PrivateKey : IDisposable
         try
         {
             rsa.ImportFromPem(pem);
-            return new PrivateKey(rsa, rsa.KeySize >= 3072 ? KeyAlgorithm.Rsa3072 : KeyAlgorithm.Rsa2048);
+            return new PrivateKey(rsa, rsa.KeySize >= 3072 ? KeyType.Rsa3072 : KeyType.Rsa2048);
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HomelabGate.Certificates.Issuing;
@@ -27,7 +28,7 @@ public sealed class LeafCertificateFactory
         var request = leafKey.CreateRequest(subject);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         // RSA keys in TLS 1.2 RSA key exchange also need keyEncipherment; ECDSA keys only sign.
-        var usage = leafKey.Algorithm == KeyAlgorithm.EcdsaP256
+        var usage = leafKey.Algorithm == KeyType.EcdsaP256
             ? X509KeyUsageFlags.DigitalSignature
             : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment;
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));

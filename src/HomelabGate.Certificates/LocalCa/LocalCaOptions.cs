@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Keys;
 
 namespace HomelabGate.Certificates.LocalCa;
@@ -6,7 +7,7 @@ namespace HomelabGate.Certificates.LocalCa;
 public sealed record LocalCaOptions
 {
     /// <summary>Key type for both root and intermediate.</summary>
-    public KeyAlgorithm KeyAlgorithm { get; init; } = KeyAlgorithm.EcdsaP256;
+    public KeyType KeyAlgorithm { get; init; } = KeyType.EcdsaP256;
 
     /// <summary>Ten years, like mkcert: the root is installed by hand on every device, so it should rarely change.</summary>
     public TimeSpan RootLifetime { get; init; } = TimeSpan.FromDays(3650);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.Storage;
 
@@ -26,7 +27,7 @@ public sealed class LocalCaProvider(CaStore store, CaCertificateFactory factory,
         }
 
         var authority = store.Load();
-        if (NeedsNewIntermediate(authority))
+        if (IntermediateReplacementReason(authority.Intermediate) is not null)
         {
             authority.IntermediateKey.Dispose();
             await ReplaceIntermediateAsync(cancellationToken);
@@ -36,12 +37,17 @@ public sealed class LocalCaProvider(CaStore store, CaCertificateFactory factory,
         return authority;
     }
 
-    private bool NeedsNewIntermediate(LocalCertificateAuthority authority)
+    /// <summary>Why the intermediate must be replaced before the next leaf is signed, or null when it can sign.</summary>
+    public string? IntermediateReplacementReason(X509Certificate2 intermediate)
     {
-        var notBefore = new DateTimeOffset(authority.Intermediate.NotBefore.ToUniversalTime());
-        var notAfter = new DateTimeOffset(authority.Intermediate.NotAfter.ToUniversalTime());
+        var notBefore = new DateTimeOffset(intermediate.NotBefore.ToUniversalTime());
+        var notAfter = new DateTimeOffset(intermediate.NotAfter.ToUniversalTime());
         var due = notAfter - (notAfter - notBefore) / 3;
-        return time.GetUtcNow() >= due || !Equals(authority.NameConstraints, options.NameConstraints);
+        if (time.GetUtcNow() >= due)
+        {
+            return $"a third of its lifetime is left (it expires at {notAfter:u})";
+        }
+        return Equals(NameConstraintsExtension.Read(intermediate), options.NameConstraints) ? null : "the name constraints changed";
     }
 
     private async Task ReplaceIntermediateAsync(CancellationToken cancellationToken)

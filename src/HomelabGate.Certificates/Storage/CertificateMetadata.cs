@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Keys;
 
 namespace HomelabGate.Certificates.Storage;
@@ -6,7 +7,7 @@ namespace HomelabGate.Certificates.Storage;
 public sealed record CertificateMetadata(
     string Name,
     IReadOnlyList<string> Domains,
-    KeyAlgorithm KeyAlgorithm,
+    KeyType KeyAlgorithm,
     CertificateSource Source,
     DateTimeOffset StoredAt);
 

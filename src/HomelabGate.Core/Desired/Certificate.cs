@@ -26,10 +26,3 @@ public sealed record Certificate : Resource
 }
 
 public sealed record CertificateFiles(string Cert, string Key, string? Chain);
-
-public enum KeyType
-{
-    EcdsaP256,
-    Rsa2048,
-    Rsa3072,
-}

@@ -23,8 +23,8 @@ internal static class CertificateBuilder
             RenewBefore = Duration.Parse(spec.RenewBefore),
             Dns01 = new Dns01Settings
             {
-                Provider = dns01.Provider, Server = dns01.Server, Zone = dns01.Zone?.TrimEnd('.').ToLowerInvariant(),
-                TsigName = dns01.Tsig?.Name, TsigAlgorithm = dns01.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = dns01.Tsig?.Secret,
+                Provider = Dns01Provider(dns01.Provider), Server = dns01.Server, Zone = dns01.Zone?.TrimEnd('.').ToLowerInvariant(),
+                Tsig = Tsig(dns01.Tsig),
                 ApiToken = dns01.ApiToken, Command = dns01.Command, Resolvers = ValueList.From(dns01.Resolvers),
                 PropagationTimeout = Duration.Parse(dns01.PropagationTimeout),
             },
@@ -47,6 +47,17 @@ internal static class CertificateBuilder
         "letsencrypt" => "https://acme-v02.api.letsencrypt.org/directory",
         "letsencrypt-staging" => "https://acme-staging-v02.api.letsencrypt.org/directory",
         _ => value,
+    };
+
+    public static TsigKeySpec? Tsig(TsigSpec? spec) =>
+        spec is null ? null : new TsigKeySpec(spec.Name, spec.Algorithm ?? TsigKeySpec.DefaultAlgorithm, spec.Secret);
+
+    private static Dns01ProviderType Dns01Provider(string provider) => provider switch
+    {
+        "rfc2136" => Dns01ProviderType.Rfc2136,
+        "cloudflare" => Dns01ProviderType.Cloudflare,
+        "exec" => Dns01ProviderType.Exec,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "the schema admits no other DNS-01 provider"),
     };
 
     private static KeyType Key(string? text) => text switch

@@ -50,18 +50,13 @@ public sealed record AcmeSettings
 
 public sealed record Dns01Settings
 {
-    public required string Provider { get; init; }
+    public required Dns01ProviderType Provider { get; init; }
 
     public string? Server { get; init; }
 
     public string? Zone { get; init; }
 
-    public string? TsigName { get; init; }
-
-    public string? TsigAlgorithm { get; init; }
-
-    [Sensitive]
-    public string? TsigSecret { get; init; }
+    public TsigKeySpec? Tsig { get; init; }
 
     [Sensitive]
     public string? ApiToken { get; init; }

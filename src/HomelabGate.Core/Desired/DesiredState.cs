@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
 namespace HomelabGate.Core.Desired;
 
 /// <summary>Everything the manifest asks for, normalized, sorted by id. Also the shape of the last applied state.</summary>
@@ -13,4 +16,10 @@ public sealed record DesiredState(ValueList<Resource> Resources)
 
     public T? Find<T>(string name) where T : Resource =>
         Resources.OfType<T>().FirstOrDefault(r => r.Id.Name == name);
+
+    private static readonly JsonSerializerOptions Canonical = ResourceJson.Create();
+
+    /// <summary>SHA-256 of the canonical JSON: equal content gives an equal hash, whatever the manifest's comments, order
+    /// or layout. What "the daemon serves the manifest" is judged by.</summary>
+    public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this, Canonical)));
 }

@@ -3,18 +3,13 @@ namespace HomelabGate.Core.Desired;
 /// <summary>Where the manifest's DNS records live: an RFC 2136 server, a Pi-hole, or a hosts file.</summary>
 public sealed record DnsProviderSettings
 {
-    public required string Type { get; init; }
+    public required DnsProviderType Type { get; init; }
 
     public string? Server { get; init; }
 
     public string? Zone { get; init; }
 
-    public string? TsigName { get; init; }
-
-    public string? TsigAlgorithm { get; init; }
-
-    [Sensitive]
-    public string? TsigSecret { get; init; }
+    public TsigKeySpec? Tsig { get; init; }
 
     public string? Url { get; init; }
 

@@ -22,11 +22,20 @@ internal static class SettingsBuilder
             DefaultCertificate = spec.DefaultCertificate,
             Dns = dns?.Provider is { } provider ? new DnsProviderSettings
             {
-                Type = provider.Type, Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),
-                TsigName = provider.Tsig?.Name, TsigAlgorithm = provider.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = provider.Tsig?.Secret,
+                Type = ProviderType(provider.Type), Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),
+                Tsig = CertificateBuilder.Tsig(provider.Tsig),
                 Url = provider.Url, Password = provider.Password, Path = provider.Path, ReloadCommand = provider.ReloadCommand,
                 OwnerId = spec.DnsOwnerId ?? "homelabgate",
             } : null,
         };
     }
+
+    /// <summary>The schema allows only these three; anything else is a bug upstream, not a reason to guess.</summary>
+    private static DnsProviderType ProviderType(string type) => type switch
+    {
+        "rfc2136" => DnsProviderType.Rfc2136,
+        "pihole" => DnsProviderType.Pihole,
+        "hosts-file" => DnsProviderType.HostsFile,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "the schema admits no other DNS provider"),
+    };
 }

@@ -1,11 +1,13 @@
 namespace HomelabGate.Core.Planning;
 
-/// <summary>What a plan does to one resource, with Terraform's symbols.</summary>
+/// <summary>What a plan does to one resource, with Terraform's symbols; <see cref="Renew"/> issues a certificate again
+/// without changing what the manifest says about it.</summary>
 public enum ChangeAction
 {
     Create,
     Update,
     Replace,
+    Renew,
     Delete,
 }
 
@@ -16,6 +18,11 @@ public static class ChangeActionSymbols
         ChangeAction.Create => "+",
         ChangeAction.Update => "~",
         ChangeAction.Replace => "-/+",
-        _ => "-",
+        ChangeAction.Renew => "↻",
+        ChangeAction.Delete => "-",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    /// <summary>"create", "update", "replace", "renew", "delete": the JSON plan's spelling.</summary>
+    public static string Word(this ChangeAction action) => action.ToString().ToLowerInvariant();
 }

@@ -13,47 +13,70 @@ public static class ResourceAttributes
 {
     public static JsonSerializerOptions DisplayOptions { get; } = ResourceJson.Create(RedactSensitive);
 
+    /// <summary>For comparing only: secret references unredacted, so a changed one is noticed. Never printed.</summary>
+    private static readonly JsonSerializerOptions CompareOptions = ResourceJson.Create();
+
     public static JsonNode? ToJson(Resource? resource) =>
         resource is null ? null : JsonSerializer.SerializeToNode(resource, typeof(Resource), DisplayOptions);
 
     /// <summary>Flattened attributes in declaration order, e.g. ("targets[0].url", "\"http://10.0.0.5:8096\"").</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Flatten(Resource? resource)
+    public static IReadOnlyList<KeyValuePair<string, string>> Flatten(Resource? resource) => Flatten(resource, DisplayOptions);
+
+    /// <summary>The attribute paths whose values differ between two versions of a resource (secrets included, values
+    /// not returned), e.g. ["acme.dns01.propagationTimeout", "domains"].</summary>
+    public static IReadOnlyList<string> ChangedPaths(Resource before, Resource after)
+    {
+        var old = Flatten(before, CompareOptions).ToDictionary(p => p.Key, p => p.Value);
+        var changed = new List<string>();
+        foreach (var (key, value) in Flatten(after, CompareOptions))
+        {
+            if (!old.Remove(key, out var was) || was != value)
+            {
+                changed.Add(key);
+            }
+        }
+        changed.AddRange(old.Keys);
+        // "targets[0].url" and "targets[1].url" are one change to the targets.
+        return changed.Select(k => k.IndexOf('[') is var i and > 0 ? k[..i] : k).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Flatten(Resource? resource, JsonSerializerOptions options)
     {
         var result = new List<KeyValuePair<string, string>>();
-        if (ToJson(resource) is JsonObject root)
+        if ((resource is null ? null : JsonSerializer.SerializeToNode(resource, typeof(Resource), options)) is JsonObject root)
         {
             root.Remove("$kind");
             root.Remove("name");
-            Walk(root, "", result);
+            Walk(root, "", result, options);
         }
         return result;
     }
 
-    private static void Walk(JsonNode? node, string path, List<KeyValuePair<string, string>> into)
+    private static void Walk(JsonNode? node, string path, List<KeyValuePair<string, string>> into, JsonSerializerOptions options)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, child) in obj)
                 {
-                    Walk(child, path.Length == 0 ? key : $"{path}.{key}", into);
+                    Walk(child, path.Length == 0 ? key : $"{path}.{key}", into, options);
                 }
                 break;
             case JsonArray { Count: 0 }:
                 break;
             case JsonArray array when array.All(i => i is JsonValue):
-                into.Add(new(path, array.ToJsonString(DisplayOptions)));
+                into.Add(new(path, array.ToJsonString(options)));
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Walk(array[i], $"{path}[{i}]", into);
+                    Walk(array[i], $"{path}[{i}]", into, options);
                 }
                 break;
             case null:
                 break;
             default:
-                into.Add(new(path, node.ToJsonString(DisplayOptions)));
+                into.Add(new(path, node.ToJsonString(options)));
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Dns.Records;
 
 namespace HomelabGate.Dns.Reconciliation;

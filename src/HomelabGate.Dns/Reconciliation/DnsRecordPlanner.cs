@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Dns.Ownership;
 using HomelabGate.Dns.Providers;
 using HomelabGate.Dns.Records;

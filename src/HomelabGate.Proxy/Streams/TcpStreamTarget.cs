@@ -1,4 +1,5 @@
 using HomelabGate.Core.Desired;
+using HomelabGate.Core.Net;
 
 namespace HomelabGate.Proxy.Streams;
 
@@ -7,10 +8,9 @@ public sealed record TcpStreamTarget(string Name, string Host, int Port)
 {
     public static TcpStreamTarget From(TcpStream stream)
     {
-        var colon = stream.To.LastIndexOf(':');
-        var host = stream.To[..colon].Trim('[', ']');
-        return new TcpStreamTarget(stream.Name, host, int.Parse(stream.To[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        var target = HostPort.Parse(stream.To);
+        return new TcpStreamTarget(stream.Name, target.Host, target.Port);
     }
 
-    public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+    public override string ToString() => new HostPort(Host, Port).ToString();
 }

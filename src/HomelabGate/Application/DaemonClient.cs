@@ -1,16 +1,21 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using HomelabGate.Core.State;
+using HomelabGate.Status;
 
 namespace HomelabGate.Application;
 
 /// <summary>Talks to a running daemon's admin API, found through the state lock it holds. Every call sends the bearer
-/// token from <see cref="TokenVariable"/> when it is set, since the admin listener may require one.</summary>
+/// token from <see cref="TokenVariable"/> when it is set, since the admin listener may require one. Answers are the
+/// typed documents the daemon writes (<see cref="StatusDocument"/>, <see cref="OutcomeDocument"/>).</summary>
 public sealed class DaemonClient
 {
     /// <summary>Sent as the bearer token when the daemon's admin listener requires one.</summary>
     public const string TokenVariable = "HOMELABGATE_ADMIN_TOKEN";
+
+    /// <summary>Marks a request as coming from a program, not a web page: a browser cannot send it cross-origin without
+    /// a preflight, so a page on another site cannot trigger a reconcile.</summary>
+    public const string ClientHeader = "X-HomelabGate-Client";
 
     public static string? AdminUrl(string stateDir)
     {
@@ -24,42 +29,30 @@ public sealed class DaemonClient
     }
 
     /// <summary>The daemon's /api/status, or null when no daemon holds the state directory.</summary>
-    public async Task<JsonObject?> StatusJsonAsync(string stateDir, CancellationToken cancellationToken) =>
-        AdminUrl(stateDir) is { } url ? await StatusJsonAtAsync(url, cancellationToken) : null;
+    public async Task<StatusDocument?> StatusAsync(string stateDir, CancellationToken cancellationToken) =>
+        AdminUrl(stateDir) is { } url ? await StatusAtAsync(url, cancellationToken) : null;
 
-    public async Task<RunningDaemon?> StatusAsync(string stateDir, CancellationToken cancellationToken)
-    {
-        if (AdminUrl(stateDir) is not { } url)
-        {
-            return null;
-        }
-        var status = await StatusJsonAtAsync(url, cancellationToken);
-        var unhealthy = (status["upstreams"]?.AsArray() ?? [])
-            .SelectMany(u => (u?["targets"]?.AsArray() ?? []).Select(t => (Pool: u!["name"]!.GetValue<string>(), Url: t!["url"]!.GetValue<string>(), Health: t["health"]?.GetValue<string>())))
-            .Where(t => t.Health == "unhealthy")
-            .Select(t => new UnhealthyTarget(t.Pool, t.Url))
-            .Distinct()
-            .ToList();
-        return new RunningDaemon(url, status["servingManifestHash"]?.GetValue<string>(), unhealthy);
-    }
-
-    /// <summary>Asks the daemon at <paramref name="adminUrl"/> to reconcile now; the answer says what it applied.</summary>
-    public async Task<(bool Succeeded, JsonObject Outcome)> ReconcileAsync(string adminUrl, CancellationToken cancellationToken)
+    /// <summary>Asks the daemon at <paramref name="adminUrl"/> to reconcile now; the answer says what it planned and did.</summary>
+    public async Task<(bool Succeeded, OutcomeDocument Outcome)> ReconcileAsync(string adminUrl, CancellationToken cancellationToken)
     {
         using var http = Client(TimeSpan.FromMinutes(5));
         using var response = await http.PostAsync($"{adminUrl}/api/reconcile", null, cancellationToken);
-        return (response.IsSuccessStatusCode, await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken) ?? []);
+        var outcome = await response.Content.ReadFromJsonAsync(StatusJson.Default.OutcomeDocument, cancellationToken)
+            ?? throw new HttpRequestException($"the daemon answered {(int)response.StatusCode} without a body");
+        return (response.IsSuccessStatusCode, outcome);
     }
 
-    private static async Task<JsonObject> StatusJsonAtAsync(string url, CancellationToken cancellationToken)
+    private static async Task<StatusDocument> StatusAtAsync(string url, CancellationToken cancellationToken)
     {
         using var http = Client(TimeSpan.FromSeconds(10));
-        return await http.GetFromJsonAsync<JsonObject>($"{url}/api/status", cancellationToken) ?? [];
+        return await http.GetFromJsonAsync($"{url}/api/status", StatusJson.Default.StatusDocument, cancellationToken)
+            ?? throw new HttpRequestException("the daemon's /api/status was empty");
     }
 
     private static HttpClient Client(TimeSpan timeout)
     {
         var http = new HttpClient { Timeout = timeout };
+        http.DefaultRequestHeaders.Add(ClientHeader, "gate");
         if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -67,7 +60,3 @@ public sealed class DaemonClient
         return http;
     }
 }
-
-public sealed record RunningDaemon(string AdminUrl, string? ServingHash, IReadOnlyList<UnhealthyTarget> UnhealthyTargets);
-
-public sealed record UnhealthyTarget(string Pool, string Url);

@@ -1,52 +1,51 @@
 using HomelabGate.Core.Desired;
+using HomelabGate.Core.Engine;
+using HomelabGate.Core.Planning;
 using HomelabGate.Core.Status;
-using HomelabGate.Integration;
+using HomelabGate.Status;
 
 namespace HomelabGate.Application;
 
-/// <summary><c>gate drift</c>: observes each system and compares it with the manifest — DNS records through the
-/// provider (the same plan as apply), certificates on disk through the renewal rules, and the running daemon's
-/// configuration and upstream health through its admin API.</summary>
-public sealed class DriftDetector(CertificateCheck certificates, Func<string, DnsStep> dnsFor, DaemonClient daemon)
+/// <summary><c>gate drift</c>: the engine's plan against what is observed, read as drift — DNS records changed or
+/// deleted out of band, certificates due or broken on disk, record and proxy changes not applied yet — plus what only a
+/// running daemon knows: whether it serves this manifest's content, and which targets are unhealthy.</summary>
+public sealed class DriftDetector
 {
-    public async Task<DriftReport> DetectAsync(PipelineResult manifest, string stateDir, CancellationToken cancellationToken)
+    public DriftReport Detect(PipelineResult manifest, Plan plan, StatusDocument? daemon)
     {
         var items = new List<DriftItem>();
         var problems = new List<string>();
-        var running = await daemon.StatusAsync(stateDir, cancellationToken);
         if (!manifest.Succeeded)
         {
             items.Add(new DriftItem("manifest", "the manifest is invalid; the last good configuration is still served",
-                Found: running?.ServingHash is { } served ? $"serving manifest {served[..12]}" : "nothing applied", Repairable: false));
+                Found: daemon?.ServingManifestHash is { } served ? $"serving manifest {Short(served)}" : "nothing applied", Repairable: false));
             return new DriftReport(items, problems);
         }
         var desired = manifest.Desired!;
-        var hash = manifest.Load.Manifest!.ContentHash;
-        if (running is not null)
+        if (daemon is not null)
         {
-            if (running.ServingHash != hash)
+            if (daemon.ServingContentHash != desired.ContentHash())
             {
-                items.Add(new DriftItem("proxy", "the daemon serves an older manifest", hash[..12], running.ServingHash?[..Math.Min(12, running.ServingHash.Length)] ?? "none"));
+                items.Add(new DriftItem("proxy", "the daemon serves a configuration that differs from the manifest", Short(desired.ContentHash()),
+                    daemon.ServingContentHash is { } hash ? Short(hash) : "none"));
             }
-            items.AddRange(running.UnhealthyTargets.Select(t => new DriftItem($"upstream {t.Pool}", $"target {t.Url} is unhealthy", "healthy", "unhealthy", Repairable: false)));
+            items.AddRange(daemon.Upstreams.SelectMany(u => u.Targets.Where(t => t.Health == TargetHealth.Unhealthy)
+                .Select(t => new DriftItem($"upstream {u.Name}", $"target {t.Url} is unhealthy", "healthy", "unhealthy", Repairable: false))));
         }
-        var dns = await dnsFor(stateDir).RunAsync(desired, apply: false, cancellationToken);
-        if (dns.Error is { } error)
+        problems.AddRange(plan.Notes.Where(n => !n.StartsWith("DNS conflict", StringComparison.Ordinal)));
+        items.AddRange(plan.Notes.Where(n => n.StartsWith("DNS conflict", StringComparison.Ordinal)).Select(n => new DriftItem("dns", n, null, null, Repairable: false)));
+        foreach (var change in plan.Changes)
         {
-            problems.Add($"DNS ({dns.Provider}) could not be observed: {error}");
+            var isProxy = change.Id.Kind is ResourceKind.Settings or ResourceKind.Upstream or ResourceKind.AccessList or ResourceKind.Host;
+            if (isProxy && daemon is not null)
+            {
+                continue; // the daemon's served content hash (above) speaks for the proxy
+            }
+            items.Add(new DriftItem(change.Id.ToString(), change.Cause == ChangeCause.Manifest ? $"not applied yet ({change.Action.Word()}): {change.Reason}" : change.Reason,
+                change.After?.Summary, change.Before?.Summary));
         }
-        else if (dns.Plan is { } plan)
-        {
-            items.AddRange(plan.Drift.Select(d => new DriftItem($"dns {d.Key.Type} {d.Key.Name.TrimEnd('.')}",
-                d.Kind == Dns.Reconciliation.DnsDriftKind.DeletedOutOfBand ? "deleted out of band" : "changed out of band",
-                d.Expected?.Values.ToString(), d.Observed?.Values.ToString())));
-            items.AddRange(plan.Changes.Where(c => !plan.Drift.Any(d => d.Key == c.Key)).Select(c => new DriftItem(
-                $"dns {c.Key.Type} {c.Key.Name.TrimEnd('.')}", $"not applied yet ({c.Action.ToString().ToLowerInvariant()})", c.After?.Values.ToString(), c.Before?.Values.ToString())));
-            items.AddRange(plan.Conflicts.Select(c => new DriftItem($"dns {c.Desired.Key.Type} {c.Desired.Name.TrimEnd('.')}", c.Reason,
-                c.Desired.Values.ToString(), c.Existing.Values.ToString(), Repairable: false)));
-        }
-        items.AddRange(certificates.Evaluate(desired, stateDir).Select(f => new DriftItem($"certificate {f.Certificate.Name}", f.Reason.Message,
-            string.Join(", ", f.Certificate.Domains), f.Found)));
         return new DriftReport(items, problems);
     }
+
+    private static string Short(string hash) => hash[..Math.Min(12, hash.Length)];
 }

@@ -1,22 +1,25 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using HomelabGate.Application;
+using HomelabGate.Composition;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.State;
 using HomelabGate.Rendering;
+using HomelabGate.Status;
 
 namespace HomelabGate.Cli;
 
 /// <summary><c>gate apply</c>: carry the plan out. With a daemon running (it holds the state lock), apply asks the daemon
-/// to reconcile now through its admin API — one writer, and the change is served the moment apply returns. Without a
-/// daemon, apply records the state itself under the lock, and the next <c>gate run</c> serves it.</summary>
+/// to reconcile now through its admin API — one writer, and the change is served the moment apply returns; it prints the
+/// plan the daemon carried out, drift repairs and renewals included. Without a daemon, apply runs the same engine here:
+/// DNS and certificates for real, the proxy configuration recorded for the next <c>gate run</c>.</summary>
 public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, ManifestPipeline pipeline, DiagnosticRenderer diagnostics,
-    PlanTextRenderer text, PlanJsonRenderer json, OfflineApplier applier)
+    PlanTextRenderer text, PlanJsonRenderer json, ApplyReport report, StateServicesFactory states, DaemonClient daemon)
 {
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Only show the plan (exit 0 = no changes, 2 = changes)" };
 
     public Command Build()
     {
-        var command = new Command("apply", "Apply the manifest") { options.File, options.StateDir, options.Output, _dryRun };
+        var command = new Command("apply", "Apply the manifest") { options.File, options.StateDir, options.Output, _dryRun, plan.NoRefresh };
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
@@ -24,7 +27,7 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
             var format = result.GetValue(options.Output);
             var paths = options.Paths(result);
             return result.GetValue(_dryRun)
-                ? plan.Execute(paths, format, output, error)
+                ? await plan.ExecuteAsync(paths, format, plan.Scope(result), output, error, cancellationToken)
                 : await ExecuteAsync(paths, format, output, error, cancellationToken);
         });
         return command;
@@ -43,24 +46,22 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         {
             return await AskDaemonAsync(result.StateDir!, format, output, error, cancellationToken);
         }
-        var outcome = await applier.ApplyAsync(result.Desired!, result.Load.Manifest!.ContentHash, new StateStore(result.StateDir!), cancellationToken);
-        var applied = outcome.Plan;
+        using var state = states.Open(result.StateDir!);
+        var (observed, planned) = await state.Engine.PlanAsync(result.Desired!, ObservationScope.Full, cancellationToken);
+        var applied = await state.Engine.ApplyAsync(result.Desired!, observed, planned, result.Load.Manifest!.ContentHash, cancellationToken);
         if (format == OutputFormat.Json)
         {
-            json.Render(applied, output);
+            json.Render(planned, output);
         }
         else
         {
-            text.Render(applied, output);
-            ApplyReport.Write(outcome, output);
-            output.WriteLine(outcome.Failed
-                ? "Apply finished with errors (above); what failed is kept as pending and tried again by the next apply or the daemon."
-                : $"Apply complete! Resources: {applied.ToAdd} added, {applied.ToChange} changed, {applied.ToDestroy} destroyed.");
+            text.Render(planned, output, ReferenceEquals(output, Console.Out) && Paint.ForConsole());
+            report.Write(applied, output);
         }
-        return outcome.Failed ? ExitCodes.Error : ExitCodes.Success;
+        return applied.Succeeded ? ExitCodes.Success : ExitCodes.Error;
     }
 
-    private static async Task<int> AskDaemonAsync(string stateDir, OutputFormat format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private async Task<int> AskDaemonAsync(string stateDir, OutputFormat format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var admin = DaemonClient.AdminUrl(stateDir);
         if (admin is null)
@@ -70,23 +71,14 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         }
         try
         {
-            var (succeeded, body) = await new DaemonClient().ReconcileAsync(admin, cancellationToken);
+            var (succeeded, outcome) = await daemon.ReconcileAsync(admin, cancellationToken);
             if (format == OutputFormat.Json)
             {
-                output.WriteLine(body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(outcome, StatusJson.Default.OutcomeDocument));
             }
             else
             {
-                output.WriteLine($"The running daemon applied the manifest ({body["result"]}).");
-                output.Write(body["planText"]?.GetValue<string>() ?? "");
-                foreach (var line in body["diagnostics"]?.AsArray() ?? [])
-                {
-                    output.WriteLine(line?.GetValue<string>());
-                }
-                if (body["message"]?.GetValue<string>() is { } message)
-                {
-                    output.WriteLine(message);
-                }
+                WriteOutcome(outcome, output);
             }
             return succeeded ? ExitCodes.Success : ExitCodes.Error;
         }
@@ -94,6 +86,31 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         {
             error.WriteLine($"error: a gate daemon holds the state directory, but its admin API at {admin} did not answer: {e.Message}");
             return ExitCodes.Error;
+        }
+    }
+
+    private static void WriteOutcome(OutcomeDocument outcome, TextWriter output)
+    {
+        output.WriteLine(outcome.Result switch
+        {
+            ReconcileResult.Applied => "The running daemon applied this plan:",
+            ReconcileResult.Unchanged => "The running daemon already serves this manifest; nothing was left to do.",
+            ReconcileResult.Failed => "The running daemon tried this plan; some of it failed (below) and stays pending:",
+            ReconcileResult.Invalid => "The running daemon found the manifest invalid and keeps serving the last good one:",
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Result, null),
+        });
+        output.Write(outcome.PlanText ?? "");
+        foreach (var result in outcome.Results.Where(r => r.Outcome != ChangeOutcome.Succeeded))
+        {
+            output.WriteLine($"  {result.Id}: {(result.Outcome == ChangeOutcome.Failed ? "FAILED" : "waiting")}: {result.Detail}");
+        }
+        foreach (var line in outcome.Diagnostics)
+        {
+            output.WriteLine(line);
+        }
+        if (outcome.Message is { } message)
+        {
+            output.WriteLine(message);
         }
     }
 }

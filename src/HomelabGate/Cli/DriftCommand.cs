@@ -1,13 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
 using HomelabGate.Application;
+using HomelabGate.Composition;
+using HomelabGate.Core.Engine;
+using HomelabGate.Core.Planning;
+using HomelabGate.Core.State;
 using HomelabGate.Core.Status;
 
 namespace HomelabGate.Cli;
 
 /// <summary><c>gate drift</c>: what in the world no longer matches the manifest. Exit 0 in sync, 2 drift, 1 error —
 /// usable from cron or CI.</summary>
-public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipeline, DriftDetector detector)
+public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipeline, DriftDetector detector, StateServicesFactory states, DaemonClient daemon)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -26,11 +30,23 @@ public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipelin
         DriftReport report;
         try
         {
-            report = await detector.DetectAsync(manifest, stateDir, cancellationToken);
+            var running = await daemon.StatusAsync(stateDir, cancellationToken);
+            var plan = Plan.Empty;
+            if (manifest.Succeeded)
+            {
+                using var state = states.Open(stateDir);
+                (_, plan) = await state.Engine.PlanAsync(manifest.Desired!, ObservationScope.Full, cancellationToken);
+            }
+            report = detector.Detect(manifest, plan, running);
         }
         catch (HttpRequestException e)
         {
             output.WriteLine($"error: the running daemon did not answer: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (StateCorruptException e)
+        {
+            output.WriteLine($"error: {e.Message}");
             return ExitCodes.Error;
         }
         if (format == OutputFormat.Json)

@@ -1,26 +1,34 @@
 using System.CommandLine;
 using HomelabGate.Application;
-using HomelabGate.Core.Desired;
-using HomelabGate.Core.Planning;
+using HomelabGate.Composition;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.State;
 using HomelabGate.Rendering;
 
 namespace HomelabGate.Cli;
 
-/// <summary><c>gate plan</c> (also <c>gate apply --dry-run</c>): what apply would create, change, replace or remove,
-/// against the last applied state. Exit 0 = no changes, 2 = changes, 1 = error.</summary>
+/// <summary><c>gate plan</c> (also <c>gate apply --dry-run</c>): what apply would do, each change with its reason —
+/// the manifest against the last applied state, the DNS provider and the certificate store, through the same engine the
+/// daemon uses. Exit 0 = no changes, 2 = changes, 1 = error.</summary>
 public sealed class PlanCommand(CommonOptions options, ManifestPipeline pipeline, DiagnosticRenderer diagnostics,
-    PlanTextRenderer text, PlanJsonRenderer json, CertificateCheck certificates)
+    PlanTextRenderer text, PlanJsonRenderer json, StateServicesFactory states)
 {
+    public Option<bool> NoRefresh { get; } = new("--no-refresh")
+    {
+        Description = "Do not contact the DNS provider or the ACME CA: plan against the last applied state only (CI without secrets)",
+    };
+
     public Command Build()
     {
-        var command = new Command("plan", "Show what apply would change (same as apply --dry-run)") { options.File, options.StateDir, options.Output };
-        command.SetAction((result, _) => Task.FromResult(Execute(options.Paths(result), result.GetValue(options.Output),
-            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error)));
+        var command = new Command("plan", "Show what apply would change (same as apply --dry-run)") { options.File, options.StateDir, options.Output, NoRefresh };
+        command.SetAction((result, cancellationToken) => ExecuteAsync(options.Paths(result), result.GetValue(options.Output), Scope(result),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
-    public int Execute(GatePaths paths, OutputFormat format, TextWriter output, TextWriter error)
+    public ObservationScope Scope(ParseResult result) => result.GetValue(NoRefresh) ? ObservationScope.Local : ObservationScope.Full;
+
+    public async Task<int> ExecuteAsync(GatePaths paths, OutputFormat format, ObservationScope scope, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var result = pipeline.Run(paths);
         diagnostics.Render(result.Load.Diagnostics, result.Load.Source, result.Succeeded ? error : output);
@@ -28,38 +36,25 @@ public sealed class PlanCommand(CommonOptions options, ManifestPipeline pipeline
         {
             return ExitCodes.Error;
         }
-        AppliedState? applied;
+        using var state = states.Open(result.StateDir!);
+        Core.Planning.Plan plan;
         try
         {
-            applied = new StateStore(result.StateDir!).LoadApplied();
+            (_, plan) = await state.Engine.PlanAsync(result.Desired!, scope, cancellationToken);
         }
         catch (StateCorruptException e)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Error;
         }
-        var plan = Planner.Plan(result.Desired!, applied?.Desired ?? DesiredState.Empty);
-        // Certificates already applied but due (renewal window, expired, damaged on disk) are work apply will do, too.
-        var renewals = applied is null ? [] : certificates.Evaluate(result.Desired!, result.StateDir!)
-            .Where(f => applied.Desired.Find<Certificate>(f.Certificate.Name) is not null && !plan.Changes.Any(c => c.Id == f.Certificate.Id))
-            .ToList();
         if (format == OutputFormat.Json)
         {
-            var node = json.ToJson(plan);
-            node["renewals"] = new System.Text.Json.Nodes.JsonArray(renewals.Select(r => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-            {
-                ["certificate"] = r.Certificate.Name, ["reason"] = r.Reason.Message, ["found"] = r.Found,
-            }).ToArray());
-            output.WriteLine(node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            json.Render(plan, output);
         }
         else
         {
-            text.Render(plan, output);
-            foreach (var renewal in renewals)
-            {
-                output.WriteLine($"  ~ renew certificate {renewal.Certificate.Name} {renewal.Certificate.Summary}: {renewal.Reason.Message}");
-            }
+            text.Render(plan, output, ReferenceEquals(output, Console.Out) && Paint.ForConsole());
         }
-        return plan.HasChanges || renewals.Count > 0 ? ExitCodes.Changes : ExitCodes.Success;
+        return plan.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
     }
 }

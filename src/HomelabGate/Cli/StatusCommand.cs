@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using HomelabGate.Application;
 using HomelabGate.Rendering;
+using HomelabGate.Status;
 
 namespace HomelabGate.Cli;
 
@@ -23,10 +24,10 @@ public sealed class StatusCommand(CommonOptions options, ManifestPipeline pipeli
     public async Task<int> ExecuteAsync(GatePaths paths, OutputFormat format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var stateDir = pipeline.Run(paths).StateDir ?? paths.ResolveStateDir(null);
-        System.Text.Json.Nodes.JsonObject? status;
+        StatusDocument? status;
         try
         {
-            status = await daemon.StatusJsonAsync(stateDir, cancellationToken);
+            status = await daemon.StatusAsync(stateDir, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -41,7 +42,7 @@ public sealed class StatusCommand(CommonOptions options, ManifestPipeline pipeli
         var rows = table.Rows(status);
         if (format == OutputFormat.Json)
         {
-            output.WriteLine(status.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            output.WriteLine(JsonSerializer.Serialize(status, StatusJson.Default.StatusDocument));
         }
         else
         {

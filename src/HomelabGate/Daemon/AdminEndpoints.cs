@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using HomelabGate.Application;
-using HomelabGate.Core.Desired;
-using HomelabGate.Core.Planning;
+using HomelabGate.Core.Engine;
 using HomelabGate.Daemon.Metrics;
 using HomelabGate.Daemon.Status;
-using HomelabGate.Proxy;
 using HomelabGate.Rendering;
+using HomelabGate.Status;
 using Microsoft.AspNetCore.Http;
 
 namespace HomelabGate.Daemon;
@@ -19,15 +19,14 @@ namespace HomelabGate.Daemon;
 public sealed class AdminEndpoints(
     DaemonStatus status,
     ReconcileLoop loop,
-    ProxyReconciler proxy,
+    GateEngine engine,
     ManifestPipeline pipeline,
     GatePaths paths,
     PlanJsonRenderer planJson,
     CaDownloadEndpoints caDownloads,
     AdminAccessPolicy access,
     StatusSnapshotSource snapshots,
-    StatusJsonRenderer statusJson,
-    OutcomeJsonRenderer outcomeJson,
+    StatusDocuments documents,
     StatusPageRenderer statusPage,
     MetricsEndpoint metrics)
 {
@@ -61,17 +60,17 @@ public sealed class AdminEndpoints(
                 await metrics.HandleAsync(context);
                 break;
             case "/api/status" when HttpMethods.IsGet(method):
-                await Json(context, 200, statusJson.Render(snapshots.Capture()));
+                await Json(context, 200, documents.Status(snapshots.Capture()), StatusJson.Default.StatusDocument);
                 break;
             case "/api/history" when HttpMethods.IsGet(method):
-                await Json(context, 200, new JsonArray([.. status.History().Select(o => (JsonNode)outcomeJson.Render(o))]));
+                await Json(context, 200, [.. status.History().Select(documents.Outcome)], StatusJson.Default.IReadOnlyListOutcomeDocument);
                 break;
             case "/api/plan" when HttpMethods.IsGet(method):
-                await Json(context, 200, PlanOnDisk());
+                await Json(context, 200, await PlanOnDiskAsync(context.RequestAborted));
                 break;
             case "/api/reconcile" when HttpMethods.IsPost(method):
                 var outcome = await loop.RequestAndWaitAsync("gate apply", context.RequestAborted);
-                await Json(context, outcome.Result is ReconcileResult.Invalid or ReconcileResult.Failed ? 422 : 200, outcomeJson.Render(outcome));
+                await Json(context, outcome.Result is ReconcileResult.Invalid or ReconcileResult.Failed ? 422 : 200, documents.Outcome(outcome), StatusJson.Default.OutcomeDocument);
                 break;
             default:
                 await Text(context, 404, "not found: try /healthz, /readyz, /, /metrics, /api/status, /api/plan, /api/history\n");
@@ -79,14 +78,15 @@ public sealed class AdminEndpoints(
         }
     }
 
-    private JsonObject PlanOnDisk()
+    /// <summary>What a reconcile would do now: the manifest on disk against what is served and observed.</summary>
+    private async Task<JsonObject> PlanOnDiskAsync(CancellationToken cancellationToken)
     {
         var result = pipeline.Run(paths);
         if (!result.Succeeded)
         {
-            return new JsonObject { ["valid"] = false, ["diagnostics"] = new JsonArray([.. result.Load.Diagnostics.Select(d => (JsonNode)$"{d.Location}: {d.Code}: {d.Summary}")]) };
+            return new JsonObject { ["valid"] = false, ["diagnostics"] = new JsonArray([.. result.Load.Diagnostics.Select(d => (JsonNode)DiagnosticLine.Format(d))]) };
         }
-        var plan = Planner.Plan(result.Desired!, proxy.Serving ?? DesiredState.Empty);
+        var (_, plan) = await engine.PlanAsync(result.Desired!, ObservationScope.Full, cancellationToken);
         var json = planJson.ToJson(plan);
         json["valid"] = true;
         return json;
@@ -108,6 +108,13 @@ public sealed class AdminEndpoints(
         context.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return context.Response.WriteAsync(html, Encoding.UTF8);
+    }
+
+    private static Task Json<T>(HttpContext context, int code, T body, JsonTypeInfo<T> type)
+    {
+        context.Response.StatusCode = code;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, type));
     }
 
     private static Task Json(HttpContext context, int code, JsonNode body)

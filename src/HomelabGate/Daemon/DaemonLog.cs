@@ -29,14 +29,17 @@ internal static partial class DaemonLog
     [LoggerMessage(8, LogLevel.Warning, "{Message}")]
     public static partial void ManifestWarning(ILogger logger, string message);
 
-    [LoggerMessage(10, LogLevel.Information, "Certificates renewed or replaced; now serving {Count} certificates")]
-    public static partial void CertificatesSwapped(ILogger logger, int count);
-
     [LoggerMessage(11, LogLevel.Error, "DNS ({Provider}) failed; will retry: {Message}")]
     public static partial void DnsFailed(ILogger logger, string provider, string message);
 
-    [LoggerMessage(12, LogLevel.Information, "DNS ({Provider}): {Summary} (repaired drift: {Drift}, conflicts left alone: {Conflicts})")]
-    public static partial void DnsApplied(ILogger logger, string provider, string summary, int drift, int conflicts);
+    [LoggerMessage(12, LogLevel.Information, "DNS ({Provider}): {Changes} record changes written (drift repaired: {Drift}; conflicts left alone: {Conflicts})")]
+    public static partial void DnsApplied(ILogger logger, string provider, int changes, int drift, int conflicts);
+
+    [LoggerMessage(15, LogLevel.Error, "Certificate {Name} failed; will retry: {Message}")]
+    public static partial void CertificateFailed(ILogger logger, string name, string message);
+
+    [LoggerMessage(16, LogLevel.Information, "The manifest {Manifest} is valid again; serving it")]
+    public static partial void ValidAgain(ILogger logger, string manifest);
 
     [LoggerMessage(13, LogLevel.Warning, "The admin listener {Address} is reachable from other machines but settings.adminToken is not set: only /healthz, /readyz and the CA downloads answer them (401 for the rest)")]
     public static partial void AdminWithoutToken(ILogger logger, string address);

@@ -1,7 +1,8 @@
-using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.Diagnostics;
 using HomelabGate.Daemon.Metrics;
-using HomelabGate.Integration;
+using HomelabGate.Daemon.Status;
+using HomelabGate.Status;
 
 namespace HomelabGate.Daemon;
 
@@ -35,6 +36,20 @@ public sealed class DaemonStatus(TimeProvider time, ReconcileMetrics metrics)
 
     public string? ServingManifestHash { get; private set; }
 
+    /// <summary><see cref="Core.Desired.DesiredState.ContentHash"/> of what the proxy serves: drift compares this, so a
+    /// comment added to the manifest is not drift.</summary>
+    public string? ServingContentHash { get; private set; }
+
+    public void RecordServing(string contentHash, string? manifestHash = null)
+    {
+        lock (_gate)
+        {
+            ServingContentHash = contentHash;
+            ServingManifestHash = manifestHash ?? ServingManifestHash;
+            Ready = true;
+        }
+    }
+
     /// <param name="duration">How long the reconcile took, for the duration histogram.</param>
     public void Record(ReconcileOutcome outcome, TimeSpan duration)
     {
@@ -43,11 +58,6 @@ public sealed class DaemonStatus(TimeProvider time, ReconcileMetrics metrics)
         {
             _last = outcome;
             CurrentDiagnostics = outcome.Diagnostics;
-            if (outcome.Result == ReconcileResult.Applied)
-            {
-                ServingManifestHash = outcome.ManifestHash;
-                Ready = true;
-            }
             if (outcome.Result != ReconcileResult.Unchanged)
             {
                 _history.AddFirst(outcome);
@@ -59,15 +69,13 @@ public sealed class DaemonStatus(TimeProvider time, ReconcileMetrics metrics)
         }
     }
 
-    public void MarkReady() => Ready = true;
-
     public IReadOnlyList<CertificateStatus> Certificates { get; private set; } = [];
 
     public void RecordCertificates(IReadOnlyList<CertificateStatus> statuses) => Certificates = statuses;
 
-    public DnsStepResult? Dns { get; private set; }
+    public DnsStatus? Dns { get; private set; }
 
-    public void RecordDns(DnsStepResult result) => Dns = result;
+    public void RecordDns(DnsStatus? dns) => Dns = dns;
 
     public IReadOnlyList<ReconcileOutcome> History()
     {

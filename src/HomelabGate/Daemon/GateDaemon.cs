@@ -10,7 +10,7 @@ namespace HomelabGate.Daemon;
 
 /// <summary><c>gate run</c>: take the state lock, serve the manifest (or, if it is invalid at start, the last applied
 /// state), then reconcile on every file change, on SIGHUP, on <c>gate apply</c> and on a timer, until SIGTERM drains.</summary>
-public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer diagnostics)
+public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer diagnostics, Action<IServiceCollection>? configure = null)
 {
     public async Task<int> RunAsync(GatePaths paths, DaemonOptions options, TextWriter error, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
         WebApplication app;
         try
         {
-            app = GateWebHost.Build(paths, settings, stateDir, options, pipeline);
+            app = GateWebHost.Build(paths, settings, stateDir, options, configure);
         }
         catch (Exception e) when (e is InvalidOperationException or Core.Secrets.SecretUnavailableException)
         {

@@ -1,21 +1,14 @@
 using System.Net;
-using HomelabGate.Application;
-using HomelabGate.Certificates.Reconciling;
-using HomelabGate.Integration;
 using HomelabGate.Proxy.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
+using HomelabGate.Application;
+using HomelabGate.Composition;
 using HomelabGate.Core.Desired;
-using HomelabGate.Core.Secrets;
-using HomelabGate.Core.State;
 using HomelabGate.Core.Validation.Rules;
 using HomelabGate.Daemon.Metrics;
-using HomelabGate.Proxy;
-using HomelabGate.Proxy.Access;
 using HomelabGate.Proxy.Hosts;
 using HomelabGate.Proxy.Routing;
-using HomelabGate.Rendering;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +17,13 @@ using Microsoft.Extensions.Logging;
 
 namespace HomelabGate.Daemon;
 
-/// <summary>The composition root of the daemon: Kestrel listeners from the manifest's settings, YARP with our host
-/// middleware in its pipeline, the default site for unknown names, and the admin endpoints on their own port.</summary>
+/// <summary>The daemon's web host: Kestrel listeners from the manifest's settings, YARP with our host middleware in its
+/// pipeline, the default site for unknown names, and the admin endpoints on their own listener. Services come from the
+/// one composition root (<see cref="GateServices"/>, <see cref="DaemonServices"/>).</summary>
 public static class GateWebHost
 {
-    public static WebApplication Build(GatePaths paths, GatewaySettings settings, string stateDir, DaemonOptions options, ManifestPipeline pipeline)
+    /// <param name="configure">Replacements after the standard registrations (tests replace the clock).</param>
+    public static WebApplication Build(GatePaths paths, GatewaySettings settings, string stateDir, DaemonOptions options, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = paths.ManifestDirectory, Args = [] });
         ConfigureLogging(builder.Logging, options.LogFormat);
@@ -55,46 +50,8 @@ public static class GateWebHost
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
             Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ISecretResolver, EnvironmentAndFileSecretResolver>();
-        services.AddSingleton(paths);
-        services.AddSingleton(pipeline);
-        services.AddSingleton(options);
-        services.AddSingleton(new StateStore(stateDir));
-        services.AddSingleton(BootSettings.From(settings, stateDir));
-        services.AddSingleton<DaemonStatus>();
-        services.AddSingleton(sni);
-        services.AddSingleton(sp => new DnsProviderFactory(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<RetryBackoff>();
-        services.AddSingleton(sp => new DnsStep(sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<RetryBackoff>()));
-        services.AddSingleton<IExternalIssuer>(sp => new AcmeIssuer(stateDir, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<RetryBackoff>(), sp.GetRequiredService<ILogger<AcmeIssuer>>()));
-        services.AddSingleton(sp => new CertificateReconciler(stateDir, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExternalIssuer>()));
-        services.AddSingleton<ReconcileLoop>();
-        services.AddSingleton<ClusterMapper>();
-        services.AddSingleton<AccessGateFactory>();
-        services.AddSingleton<HashVerifier>();
-        services.AddSingleton<HostBehaviorFactory>();
-        services.AddSingleton<YarpConfigMapper>();
-        services.AddSingleton<HostBehaviorTable>();
-        services.AddSingleton<DefaultSiteHolder>();
-        services.AddSingleton<DefaultSiteHandler>();
-        services.AddSingleton<Proxy.ForwardAuth.ForwardAuthClient>();
-        services.AddSingleton<Proxy.Streams.TcpStreamForwarder>();
-        services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
-        services.AddSingleton<ProxyReconciler>();
-        services.AddSingleton<PlanJsonRenderer>();
-        services.AddSingleton<PlanTextRenderer>();
-        services.AddObservability(settings);
-        services.AddSingleton(new CaDownloadEndpoints(stateDir));
-        services.AddSingleton<AdminEndpoints>();
-        services.AddRequestTimeouts();
-        services.AddReverseProxy().LoadFromMemory([], []);
-        services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
-        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
-        // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
+        builder.Services.AddGateShared().AddGateState(stateDir).AddGateDaemon(paths, settings, stateDir, options, sni);
+        configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();

@@ -2,30 +2,25 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using HomelabGate.Application;
 using HomelabGate.Core.Desired;
-using HomelabGate.Core.Planning;
-using HomelabGate.Core.State;
-using HomelabGate.Certificates.Reconciling;
-using HomelabGate.Integration;
-using HomelabGate.Proxy;
-using HomelabGate.Proxy.Tls;
+using HomelabGate.Core.Engine;
+using HomelabGate.Daemon.Status;
 using HomelabGate.Rendering;
+using HomelabGate.Status;
 using Microsoft.Extensions.Logging;
 
 namespace HomelabGate.Daemon;
 
 /// <summary>The daemon's single writer: every trigger (file change, timer, SIGHUP, <c>gate apply</c>) goes through one
-/// queue, and one reconcile runs at a time: load → validate → plan → apply → record. An invalid manifest or a
-/// configuration the proxy rejects leaves the last good one serving.</summary>
+/// queue, and one reconcile runs at a time: load → validate → observe → plan → apply → record, all through the
+/// <see cref="GateEngine"/> that <c>gate plan</c> and <c>gate drift</c> use too. An invalid manifest or a configuration
+/// the proxy rejects leaves the last good one serving.</summary>
 public sealed class ReconcileLoop(
     ManifestPipeline pipeline,
     GatePaths paths,
-    ProxyReconciler proxy,
-    DnsStep dns,
-    CertificateReconciler certificates,
-    SniSelector sni,
-    StateStore store,
+    GateEngine engine,
     DaemonStatus status,
     BootSettings boot,
+    DiagnosticRenderer diagnostics,
     TimeProvider time,
     ILogger<ReconcileLoop> logger)
 {
@@ -59,19 +54,19 @@ public sealed class ReconcileLoop(
     }
 
     /// <summary>Serves a previously applied state as it is, when the manifest on disk is invalid at start: its routes and
-    /// its certificates (from the store, renewed if due). DNS is left alone until a valid manifest says otherwise.</summary>
+    /// its certificates (from the store, renewed if due). DNS is left alone until a valid manifest says otherwise, and
+    /// nothing is recorded: the applied state already says this.</summary>
     public async Task ServeAppliedAsync(DesiredState applied, CancellationToken cancellationToken)
     {
-        var certificateResult = await certificates.ReconcileAsync(applied, cancellationToken).ConfigureAwait(false);
-        status.RecordCertificates(certificateResult.Statuses);
-        var problems = await proxy.ApplyAsync(applied, cancellationToken).ConfigureAwait(false);
-        if (problems.Count > 0)
+        var (observed, plan) = await engine.PlanAsync(applied, ObservationScope.Local, cancellationToken).ConfigureAwait(false);
+        var result = await engine.ApplyAsync(applied, observed, plan, manifestHash: null, cancellationToken).ConfigureAwait(false);
+        status.RecordCertificates(result.Certificates.Statuses);
+        if (result.ProxyProblems.Count > 0)
         {
-            DaemonLog.ProxyRejected(logger, string.Join("; ", problems));
+            DaemonLog.ProxyRejected(logger, string.Join("; ", result.ProxyProblems));
             return;
         }
-        sni.Replace(SniEntries.Build(applied, certificateResult.Served));
-        status.MarkReady();
+        status.RecordServing(applied.ContentHash());
     }
 
     public async Task<ReconcileOutcome> ReconcileOnceAsync(string trigger, CancellationToken cancellationToken)
@@ -88,7 +83,7 @@ public sealed class ReconcileLoop(
             DaemonLog.ReconcileFailed(logger, e.Message, e);
             outcome = new ReconcileOutcome(ReconcileResult.Failed, trigger, time.GetUtcNow(), null, null, status.CurrentDiagnostics, e.Message);
         }
-        if (outcome is { Result: ReconcileResult.Applied, Plan: { } plan })
+        if (outcome is { Result: ReconcileResult.Applied or ReconcileResult.Failed, Plan: { } plan })
         {
             DaemonLog.Applied(logger, plan.ToAdd, plan.ToChange, plan.ToDestroy, trigger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -103,58 +98,74 @@ public sealed class ReconcileLoop(
         if (!result.Succeeded)
         {
             var text = new StringWriter();
-            new DiagnosticRenderer().Render(result.Load.Diagnostics, result.Load.Source, text);
+            diagnostics.Render(result.Load.Diagnostics, result.Load.Source, text);
             DaemonLog.Invalid(logger, text.ToString().TrimEnd());
             return new ReconcileOutcome(ReconcileResult.Invalid, trigger, now, null, null, result.Load.Diagnostics, "the manifest is invalid");
         }
+        var wasInvalid = status.Last?.Result == ReconcileResult.Invalid;
         foreach (var warning in result.Load.Diagnostics)
         {
             DaemonLog.ManifestWarning(logger, $"{warning.Location}: warning {warning.Code}: {warning.Summary}");
         }
         var desired = result.Desired!;
         var hash = result.Load.Manifest!.ContentHash;
-        // DNS first: names must resolve before an ACME CA or a client looks them up.
-        var dnsResult = await dns.RunAsync(desired, apply: true, cancellationToken).ConfigureAwait(false);
-        status.RecordDns(dnsResult);
-        if (dnsResult.Error is { } dnsError)
-        {
-            DaemonLog.DnsFailed(logger, dnsResult.Provider, dnsError);
-        }
-        else if (dnsResult.Plan is { HasChanges: true } dnsPlan)
-        {
-            DaemonLog.DnsApplied(logger, dnsResult.Provider, dnsPlan.Summary, dnsPlan.Drift.Count, dnsPlan.Conflicts.Count);
-        }
-        // Certificates before the proxy, so a new host's certificate exists when its route goes live; this also runs
-        // when nothing else changed, because renewals are due by time, not by edits.
-        var certificateResult = await certificates.ReconcileAsync(desired, cancellationToken).ConfigureAwait(false);
-        status.RecordCertificates(certificateResult.Statuses);
-        if (proxy.Serving is { } serving && serving.Equals(desired))
-        {
-            if (certificateResult.Changed)
-            {
-                sni.Replace(SniEntries.Build(desired, certificateResult.Served));
-                DaemonLog.CertificatesSwapped(logger, certificateResult.Served.Count);
-            }
-            DaemonLog.Unchanged(logger, trigger);
-            return new ReconcileOutcome(ReconcileResult.Unchanged, trigger, now, hash, Planner.Plan(desired, serving), result.Load.Diagnostics, null);
-        }
-        var current = proxy.Serving ?? store.LoadApplied()?.Desired ?? DesiredState.Empty;
-        var plan = Planner.Plan(desired, current);
         if (boot.Describe(desired.Settings, result.StateDir!) is { } restartNeeded)
         {
             DaemonLog.ListenersNeedRestart(logger, restartNeeded);
         }
-        var problems = await proxy.ApplyAsync(desired, cancellationToken).ConfigureAwait(false);
-        if (problems.Count > 0)
+        var (observed, plan) = await engine.PlanAsync(desired, ObservationScope.Full, cancellationToken).ConfigureAwait(false);
+        if (!plan.HasChanges)
         {
-            var message = string.Join("; ", problems);
-            DaemonLog.ProxyRejected(logger, message);
-            return new ReconcileOutcome(ReconcileResult.Failed, trigger, now, hash, plan, result.Load.Diagnostics, message);
+            RecordSystems(observed.Dns, plan, null);
+            if (wasInvalid)
+            {
+                DaemonLog.ValidAgain(logger, paths.ManifestPath);
+            }
+            DaemonLog.Unchanged(logger, trigger);
+            status.RecordServing(desired.ContentHash(), hash);
+            return new ReconcileOutcome(ReconcileResult.Unchanged, trigger, now, hash, plan, result.Load.Diagnostics, null);
         }
-        sni.Replace(SniEntries.Build(desired, certificateResult.Served));
-        store.SaveApplied(new AppliedState(desired, hash, now));
-        DaemonLog.Serving(logger, desired.All<ProxyHost>().Count(), paths.ManifestPath, hash[..12]);
-        return new ReconcileOutcome(ReconcileResult.Applied, trigger, now, hash, plan, result.Load.Diagnostics, null);
+        var applied = await engine.ApplyAsync(desired, observed, plan, hash, cancellationToken).ConfigureAwait(false);
+        RecordSystems(observed.Dns, plan, applied);
+        Log(applied);
+        var failed = applied.Failed.ToList();
+        if (applied.ProxyProblems.Count == 0)
+        {
+            status.RecordServing(desired.ContentHash(), hash);
+            DaemonLog.Serving(logger, desired.All<ProxyHost>().Count(), paths.ManifestPath, hash[..12]);
+        }
+        var result2 = failed.Count > 0 ? ReconcileResult.Failed : applied.Changed ? ReconcileResult.Applied : ReconcileResult.Unchanged;
+        var message = failed.Count > 0 ? string.Join("; ", failed.Select(f => $"{f.Change.Id}: {f.Detail}").Distinct()) : null;
+        return new ReconcileOutcome(result2, trigger, now, hash, plan, result.Load.Diagnostics, message) { Results = applied.Results };
+    }
+
+    private void RecordSystems(DnsObservation dns, Core.Planning.Plan plan, ApplyResult? applied)
+    {
+        status.RecordDns(DnsStatus.From(applied?.Dns ?? new DnsOutcome(dns, null), plan));
+        if (applied is not null)
+        {
+            status.RecordCertificates(applied.Certificates.Statuses);
+        }
+    }
+
+    private void Log(ApplyResult applied)
+    {
+        if (applied.Dns.Error is { } dnsError)
+        {
+            DaemonLog.DnsFailed(logger, applied.Dns.Observation.Provider, dnsError);
+        }
+        else if (applied.Dns.Observation is { Status: DnsObservationStatus.Observed, Changes.Count: > 0 } dns)
+        {
+            DaemonLog.DnsApplied(logger, dns.Provider, dns.Changes.Count, dns.Changes.Count(c => c.Drift is not null), dns.Conflicts.Count);
+        }
+        foreach (var certificate in applied.Certificates.Statuses.Where(s => s.Condition == CertificateCondition.Failed))
+        {
+            DaemonLog.CertificateFailed(logger, certificate.Name, certificate.Message);
+        }
+        if (applied.ProxyProblems.Count > 0)
+        {
+            DaemonLog.ProxyRejected(logger, string.Join("; ", applied.ProxyProblems));
+        }
     }
 
     private sealed record PendingRequest(string Trigger, TaskCompletionSource<ReconcileOutcome>? Waiter);

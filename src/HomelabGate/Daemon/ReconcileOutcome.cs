@@ -1,17 +1,11 @@
 using HomelabGate.Core.Diagnostics;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.Planning;
+using HomelabGate.Status;
 
 namespace HomelabGate.Daemon;
 
-public enum ReconcileResult
-{
-    Applied,
-    Unchanged,
-    Invalid,
-    Failed,
-}
-
-/// <summary>What one reconcile did: the plan it carried out, or why it did not.</summary>
+/// <summary>What one reconcile did: the plan it carried out and how each change went, or why it did not get that far.</summary>
 public sealed record ReconcileOutcome(
     ReconcileResult Result,
     string Trigger,
@@ -19,4 +13,7 @@ public sealed record ReconcileOutcome(
     string? ManifestHash,
     Plan? Plan,
     IReadOnlyList<Diagnostic> Diagnostics,
-    string? Message);
+    string? Message)
+{
+    public IReadOnlyList<ChangeResult> Results { get; init; } = [];
+}

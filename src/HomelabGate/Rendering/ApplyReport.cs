@@ -1,31 +1,34 @@
-using HomelabGate.Application;
-using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Engine;
+using HomelabGate.Core.Planning;
 
 namespace HomelabGate.Rendering;
 
-/// <summary>The lines after a plan that say what an offline apply did outside the proxy: DNS and certificates.</summary>
-public static class ApplyReport
+/// <summary>After the plan: how each change went (failed and deferred ones by name), what DNS did, each certificate's
+/// state, and the closing line.</summary>
+public sealed class ApplyReport
 {
-    public static void Write(OfflineApplyResult result, TextWriter output)
+    public void Write(ApplyResult result, TextWriter output)
     {
-        if (result.Dns.Configured)
+        foreach (var failed in result.Results.Where(r => r.Outcome != ChangeOutcome.Succeeded))
         {
-            output.WriteLine(result.Dns.Error is { } error
-                ? $"DNS ({result.Dns.Provider}): failed: {error}"
-                : $"DNS ({result.Dns.Provider}): {result.Dns.Plan!.Summary}");
-            foreach (var conflict in result.Dns.Plan?.Conflicts ?? [])
-            {
-                output.WriteLine($"  conflict, left alone: {conflict}");
-            }
-            foreach (var drift in result.Dns.Plan?.Drift ?? [])
-            {
-                output.WriteLine($"  repaired drift: {drift}");
-            }
+            var word = failed.Outcome == ChangeOutcome.Failed ? "FAILED" : "waiting";
+            output.WriteLine($"  {failed.Change.Action.Symbol(),3} {failed.Change.Id}: {word}: {failed.Detail}");
         }
-        foreach (var certificate in result.Certificates)
+        var dns = result.Dns.Observation;
+        if (dns.IsConfigured)
+        {
+            output.WriteLine(result.Dns.Error is { } error ? $"DNS ({dns.Provider}): FAILED: {error}"
+                : dns.Status != DnsObservationStatus.Observed ? $"DNS ({dns.Provider}) was not read: {dns.Problem}"
+                : $"DNS ({dns.Provider}): {dns.Changes.Count} record changes written, {dns.Changes.Count(c => c.Drift is not null)} of them repairs of drift");
+        }
+        foreach (var certificate in result.Certificates.Statuses)
         {
             var state = certificate.Condition == CertificateCondition.Ready ? "ready" : "FAILED";
             output.WriteLine($"certificate {certificate.Name}: {state}: {certificate.Message}");
         }
+        var plan = result.Plan;
+        output.WriteLine(result.Succeeded
+            ? $"Apply complete! Resources: {plan.ToAdd} added, {plan.ToChange} changed, {plan.ToDestroy} destroyed."
+            : "Apply finished with errors (above); what failed is kept as pending and tried again by the next apply or the daemon.");
     }
 }

@@ -17,11 +17,12 @@ public sealed class PlanJsonRenderer
             ["id"] = c.Id.ToString(),
             ["kind"] = c.Id.KindLabel,
             ["name"] = c.Id.Name,
-            ["action"] = c.Action.ToString().ToLowerInvariant(),
+            ["action"] = c.Action.Word(),
             ["reason"] = c.Reason,
             ["before"] = StripKind(ResourceAttributes.ToJson(c.Before)),
             ["after"] = StripKind(ResourceAttributes.ToJson(c.After)),
         }).ToArray()),
+        ["notes"] = new JsonArray([.. plan.Notes.Select(n => (JsonNode)n)]),
         ["summary"] = new JsonObject { ["add"] = plan.ToAdd, ["change"] = plan.ToChange, ["destroy"] = plan.ToDestroy },
     };
 

@@ -2,12 +2,19 @@ using HomelabGate.Core.Planning;
 
 namespace HomelabGate.Rendering;
 
-/// <summary>The plan as people know it from Terraform: one block per resource with its symbol, changed attributes with
-/// before → after, and a closing count line. Secrets come out as "(secret)" (see <see cref="ResourceAttributes"/>).</summary>
+/// <summary>The plan as people know it from Terraform: one block per resource with its symbol and the reason it is there,
+/// changed attributes with before → after, notes (conflicts left alone, a provider not read), and a closing count line.
+/// Secrets come out as "(secret)" (see <see cref="ResourceAttributes"/>). With <c>color</c>, symbols are coloured
+/// as Terraform colours them.</summary>
 public sealed class PlanTextRenderer
 {
-    public void Render(Plan plan, TextWriter output)
+    public void Render(Plan plan, TextWriter output, bool color = false)
     {
+        var paint = new Paint(color);
+        foreach (var note in plan.Notes)
+        {
+            output.WriteLine(paint.Warn($"Note: {note}"));
+        }
         if (!plan.HasChanges)
         {
             output.WriteLine("No changes. Your homelab matches the manifest.");
@@ -19,11 +26,8 @@ public sealed class PlanTextRenderer
         {
             var resource = change.After ?? change.Before;
             var summary = resource?.Summary is { } s ? $" {s}" : "";
-            output.WriteLine($"  {change.Action.Symbol(),3} {change.Id}{summary}");
-            if (change.Reason is { } reason)
-            {
-                output.WriteLine($"        # {reason}");
-            }
+            output.WriteLine($"  {paint.Action(change.Action, $"{change.Action.Symbol(),3}")} {paint.Bold(change.Id.ToString())}{summary}");
+            output.WriteLine(paint.Dim($"        # {change.Reason}"));
             foreach (var line in AttributeLines(change))
             {
                 output.WriteLine($"        {line}");
@@ -41,9 +45,9 @@ public sealed class PlanTextRenderer
         {
             case ChangeAction.Create:
                 return after.Select(a => $"{a.Key} = {a.Value}");
-            case ChangeAction.Delete:
+            case ChangeAction.Delete or ChangeAction.Renew:
                 return [];
-            default:
+            case ChangeAction.Update or ChangeAction.Replace:
                 var lines = new List<string>();
                 foreach (var (key, value) in after)
                 {
@@ -58,6 +62,8 @@ public sealed class PlanTextRenderer
                 }
                 lines.AddRange(before.Select(b => $"- {b.Key} = {b.Value}"));
                 return lines;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change.Action, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using HomelabGate.Core.Engine;
+using HomelabGate.Status;
 
 namespace HomelabGate.Rendering;
 
@@ -7,59 +8,49 @@ namespace HomelabGate.Rendering;
 /// manifest: an unhealthy target, an expiring certificate, a DNS conflict) or Failed (the last attempt did not work).</summary>
 public sealed class StatusTable(TimeProvider time)
 {
-    public IReadOnlyList<StatusRow> Rows(JsonObject status)
+    /// <summary>Fewer days left than this is drift: renewal (at a third of the lifetime) should have happened.</summary>
+    public const int WarnDays = 14;
+
+    public IReadOnlyList<StatusRow> Rows(StatusDocument status)
     {
-        var rows = new List<StatusRow>();
-        var diagnostics = status["currentDiagnostics"]?.AsArray().Count ?? 0;
-        rows.Add(status["manifestValid"]?.GetValue<bool>() == false
-            ? new StatusRow("manifest", Condition.Failed, $"invalid ({diagnostics} problems); the last good configuration is served")
-            : new StatusRow("manifest", Condition.Ready, $"serving {Short(status["servingManifestHash"])}"));
-        if (status["last"] is JsonObject last && last["result"]?.GetValue<string>() == "failed")
+        var rows = new List<StatusRow>
         {
-            rows.Add(new StatusRow("last reconcile", Condition.Failed, last["message"]?.GetValue<string>() ?? "failed"));
+            status.ManifestValid
+                ? new StatusRow("manifest", Condition.Ready, $"serving {Short(status.ServingManifestHash)}")
+                : new StatusRow("manifest", Condition.Failed, $"invalid ({status.CurrentDiagnostics.Count} problems); the last good configuration is served"),
+        };
+        if (status.Last is { Result: ReconcileResult.Failed } last)
+        {
+            rows.Add(new StatusRow("last reconcile", Condition.Failed, last.Message ?? "failed"));
         }
-        foreach (var host in status["hosts"]?.AsArray() ?? [])
+        rows.AddRange(status.Hosts.Select(h => new StatusRow($"host {h.Name}", Condition.Ready, string.Join(", ", h.Domains))));
+        rows.AddRange(status.Upstreams.SelectMany(u => u.Targets.Select(t => new StatusRow($"upstream {u.Name}",
+            t.Health == TargetHealth.Unhealthy ? Condition.Drifted : Condition.Ready, $"{t.Url}: {t.Health.ToString().ToLowerInvariant()}"))));
+        rows.AddRange(status.Certificates.Select(Certificate));
+        if (status.Dns is { } dns)
         {
-            rows.Add(new StatusRow($"host {host!["name"]}", Condition.Ready, string.Join(", ", host["domains"]!.AsArray().Select(d => d!.GetValue<string>()))));
-        }
-        foreach (var upstream in status["upstreams"]?.AsArray() ?? [])
-        {
-            foreach (var target in upstream!["targets"]?.AsArray() ?? [])
-            {
-                var health = target!["health"]?.GetValue<string>() ?? "unknown";
-                rows.Add(new StatusRow($"upstream {upstream["name"]}", health == "unhealthy" ? Condition.Drifted : Condition.Ready, $"{target["url"]}: {health}"));
-            }
-        }
-        foreach (var certificate in status["certificates"]?.AsArray() ?? [])
-        {
-            rows.Add(Certificate(certificate!.AsObject()));
-        }
-        if (status["dns"] is JsonObject dns)
-        {
-            var conflicts = dns["conflicts"]?.AsArray().Count ?? 0;
-            rows.Add(dns["error"]?.GetValue<string>() is { } error
-                ? new StatusRow($"dns {dns["provider"]}", Condition.Failed, error)
-                : new StatusRow($"dns {dns["provider"]}", conflicts > 0 ? Condition.Drifted : Condition.Ready,
-                    conflicts > 0 ? $"{conflicts} conflicts left alone" : dns["summary"]?.GetValue<string>() ?? ""));
+            rows.Add(dns.Error is { } error
+                ? new StatusRow($"dns {dns.Provider}", Condition.Failed, error)
+                : new StatusRow($"dns {dns.Provider}", dns.Conflicts.Count > 0 ? Condition.Drifted : Condition.Ready,
+                    dns.Conflicts.Count > 0 ? $"{dns.Conflicts.Count} conflicts left alone" : dns.Summary ?? ""));
         }
         return rows;
     }
 
-    private StatusRow Certificate(JsonObject certificate)
+    private StatusRow Certificate(CertificateDocument certificate)
     {
-        var name = $"certificate {certificate["name"]}";
-        var message = certificate["message"]?.GetValue<string>() ?? "";
-        if (certificate["condition"]?.GetValue<string>() != "Ready")
+        var name = $"certificate {certificate.Name}";
+        if (certificate.Condition != CertificateCondition.Ready)
         {
-            return new StatusRow(name, Condition.Failed, message);
+            return new StatusRow(name, Condition.Failed, certificate.Message);
         }
-        if (certificate["notAfter"]?.GetValue<DateTimeOffset>() is not { } notAfter)
+        if (certificate.NotAfter is not { } notAfter)
         {
-            return new StatusRow(name, Condition.Ready, message);
+            return new StatusRow(name, Condition.Ready, certificate.Message);
         }
         var days = (int)Math.Floor((notAfter - time.GetUtcNow()).TotalDays);
-        return new StatusRow(name, days < 14 ? Condition.Drifted : Condition.Ready,
-            $"{message}; {days.ToString(CultureInfo.InvariantCulture)} days left");
+        return new StatusRow(name, days < WarnDays ? Condition.Drifted : Condition.Ready,
+            $"{certificate.Message}; {days.ToString(CultureInfo.InvariantCulture)} days left");
     }
 
     public void Render(IReadOnlyList<StatusRow> rows, TextWriter output)
@@ -72,7 +63,7 @@ public sealed class StatusTable(TimeProvider time)
         }
     }
 
-    private static string Short(JsonNode? hash) => hash?.GetValue<string>() is { Length: >= 12 } h ? h[..12] : "nothing";
+    private static string Short(string? hash) => hash is { Length: >= 12 } h ? h[..12] : "nothing";
 }
 
 public enum Condition

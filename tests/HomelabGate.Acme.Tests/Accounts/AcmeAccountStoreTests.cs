@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Runtime.Versioning;
 using HomelabGate.Acme.Accounts;
 using HomelabGate.Acme.Keys;
@@ -29,7 +30,7 @@ public sealed class AcmeAccountStoreTests : IDisposable
     {
         var store = new AcmeAccountStore(_dir.FullName);
         using var first = AccountKey.Create();
-        using var second = AccountKey.Create(KeyAlgorithm.Rsa2048);
+        using var second = AccountKey.Create(KeyType.Rsa2048);
 
         store.Save(Ca, first);
         store.Save(Ca, second);

@@ -10,7 +10,7 @@ public sealed class AlternateChainTests : IAsyncLifetime
     private AcmeDnsEnvironment _env = null!;
 
     public async Task InitializeAsync() =>
-        _env = await AcmeDnsEnvironment.StartAsync(new Dictionary<string, string> { ["PEBBLE_ALTERNATE_ROOTS"] = "1" });
+        _env = await AcmeDnsEnvironment.StartAsync(environment: new Dictionary<string, string> { ["PEBBLE_ALTERNATE_ROOTS"] = "1" });
 
     public async Task DisposeAsync() => await _env.DisposeAsync();
 
@@ -38,7 +38,7 @@ public sealed class AlternateChainTests : IAsyncLifetime
     private async Task<(string Name, string Path)> RootAsync(int index)
     {
         using var http = _env.CreateHttpClient();
-        var pem = await http.GetStringAsync(new Uri(_env.ManagementUrl, $"/roots/{index}"));
+        var pem = await http.GetStringAsync(new Uri(new Uri(_env.ManagementUrl), $"/roots/{index}"));
         using var root = X509Certificate2.CreateFromPem(pem);
         var path = Path.Combine(_env.StateDir, $"root-{index}.pem");
         await File.WriteAllTextAsync(path, pem);

@@ -91,11 +91,11 @@ public sealed class FailuresAgainstPebbleTests(PebbleFixture fixture)
     {
         using var http = Env.CreateHttpClient(trustPebble: false);
         using var key = AccountKey.Create();
-        var client = new AcmeClient(http, new AcmeClientOptions { DirectoryUrl = Env.DirectoryUrl }, key);
+        var client = new AcmeClient(http, new AcmeClientOptions { DirectoryUrl = Env.DirectoryUri() }, key);
 
         var error = await Assert.ThrowsAsync<AcmeException>(() => client.GetDirectoryAsync(CancellationToken.None));
 
-        Assert.StartsWith($"could not establish a trusted TLS connection to {Env.DirectoryUrl}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"could not establish a trusted TLS connection to {Env.DirectoryUri()}", error.Message, StringComparison.Ordinal);
         Assert.False(error.IsTransient);
     }
 

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
@@ -62,7 +63,7 @@ public sealed class IssuanceAgainstPebbleTests(PebbleFixture fixture, ITestOutpu
         using var acme = new AcmeTestClient(Env);
         var name = $"{AcmeTestClient.UniqueLabel("rsa")}.{Env.Zone}";
 
-        var issued = await acme.Runner.OrderAsync(new AcmeOrderRequest([name], KeyAlgorithm.Rsa2048), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
+        var issued = await acme.Runner.OrderAsync(new AcmeOrderRequest([name], KeyType.Rsa2048), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
 
         Assert.Contains("BEGIN PRIVATE KEY", issued.PrivateKeyPem, StringComparison.Ordinal);
         using var leaf = X509Certificate2.CreateFromPem(issued.CertificatePem);
@@ -77,15 +78,15 @@ public sealed class IssuanceAgainstPebbleTests(PebbleFixture fixture, ITestOutpu
         {
             var store = new AcmeAccountStore(dir.FullName);
             Uri firstAccount;
-            using (var first = new AcmeTestClient(Env, store.LoadOrCreate(Env.DirectoryUrl)))
+            using (var first = new AcmeTestClient(Env, store.LoadOrCreate(Env.DirectoryUri())))
             {
                 await first.Runner.OrderAsync(new AcmeOrderRequest([$"{AcmeTestClient.UniqueLabel("a")}.{Env.Zone}"]), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
                 firstAccount = first.Client.AccountUrl!;
                 Assert.Contains(first.Log, l => l.StartsWith("created ACME account", StringComparison.Ordinal));
             }
 
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.PathFor(Env.DirectoryUrl)));
-            using var second = new AcmeTestClient(Env, store.Load(Env.DirectoryUrl));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(store.PathFor(Env.DirectoryUri())));
+            using var second = new AcmeTestClient(Env, store.Load(Env.DirectoryUri()));
             await second.Runner.OrderAsync(new AcmeOrderRequest([$"{AcmeTestClient.UniqueLabel("b")}.{Env.Zone}"]), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
 
             Assert.Equal(firstAccount, second.Client.AccountUrl);

@@ -13,7 +13,7 @@ public sealed class AcmeTestClient : IDisposable
     {
         _http = environment.CreateHttpClient(wrap: wrap);
         Key = key ?? AccountKey.Create();
-        Client = new AcmeClient(_http, new AcmeClientOptions { DirectoryUrl = environment.DirectoryUrl }, Key);
+        Client = new AcmeClient(_http, new AcmeClientOptions { DirectoryUrl = environment.DirectoryUri() }, Key);
         Runner = new AcmeOrderRunner(Client, options ?? new AcmeOrderOptions { PropagationTimeout = TimeSpan.FromSeconds(20) },
             TimeProvider.System, line => { lock (Log) { Log.Add(line); } });
     }

@@ -1,12 +1,9 @@
+using HomelabGate.Testing.AcmeDns;
+
 namespace HomelabGate.Acme.Tests.Infrastructure;
 
 /// <summary>A second pebble that rejects half of all nonces (PEBBLE_WFE_NONCEREJECT=50), for the retry path.</summary>
-public sealed class NonceRejectingPebbleFixture : IAsyncLifetime
+public sealed class NonceRejectingPebbleFixture : PebbleFixture
 {
-    public AcmeDnsEnvironment Environment { get; private set; } = null!;
-
-    public async Task InitializeAsync() =>
-        Environment = await AcmeDnsEnvironment.StartAsync(new Dictionary<string, string> { ["PEBBLE_WFE_NONCEREJECT"] = "50" });
-
-    public async Task DisposeAsync() => await Environment.DisposeAsync();
+    protected override IReadOnlyDictionary<string, string> ExtraEnvironment => new Dictionary<string, string> { ["PEBBLE_WFE_NONCEREJECT"] = "50" };
 }

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,7 @@ public sealed class JwsSignerTests
     [Fact]
     public void An_ES256_signature_verifies_with_the_public_key_from_the_embedded_jwk()
     {
-        using var key = AccountKey.Create(KeyAlgorithm.EcdsaP256);
+        using var key = AccountKey.Create(KeyType.EcdsaP256);
 
         var jws = JwsTestReader.Parse(new JwsSigner(key).Sign(Url, "nonce-1", null, """{"a":1}"""u8.ToArray()));
 
@@ -32,7 +33,7 @@ public sealed class JwsSignerTests
     [Fact]
     public void An_RS256_signature_verifies_with_the_public_key_from_the_embedded_jwk()
     {
-        using var key = AccountKey.Create(KeyAlgorithm.Rsa2048);
+        using var key = AccountKey.Create(KeyType.Rsa2048);
 
         var jws = JwsTestReader.Parse(new JwsSigner(key).Sign(Url, "nonce-1", null, "{}"u8.ToArray()));
 

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography;
 using HomelabGate.Acme.Keys;
 
@@ -6,9 +7,9 @@ namespace HomelabGate.Acme.Tests.Keys;
 public sealed class AccountKeyTests
 {
     [Theory]
-    [InlineData(KeyAlgorithm.EcdsaP256, "ES256")]
-    [InlineData(KeyAlgorithm.Rsa2048, "RS256")]
-    public void An_exported_key_imports_as_the_same_account(KeyAlgorithm algorithm, string jwsAlgorithm)
+    [InlineData(KeyType.EcdsaP256, "ES256")]
+    [InlineData(KeyType.Rsa2048, "RS256")]
+    public void An_exported_key_imports_as_the_same_account(KeyType algorithm, string jwsAlgorithm)
     {
         using var key = AccountKey.Create(algorithm);
 

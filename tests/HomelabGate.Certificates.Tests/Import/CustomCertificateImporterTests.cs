@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Import;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.Storage;
@@ -55,7 +56,7 @@ public sealed class CustomCertificateImporterTests : IDisposable
     [Fact]
     public void Refuses_a_key_that_belongs_to_another_certificate()
     {
-        using var other = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var other = PrivateKey.Generate(KeyType.EcdsaP256);
 
         var result = Importer.Import("custom", Paths(key: other));
 

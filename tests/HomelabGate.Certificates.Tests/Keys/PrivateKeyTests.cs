@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.Storage;
 
@@ -8,7 +9,7 @@ public sealed class PrivateKeyTests
     [Fact]
     public void Never_shows_key_material_in_ToString()
     {
-        using var key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var key = PrivateKey.Generate(KeyType.EcdsaP256);
         var body = key.ExportPkcs8Pem().Split('\n')[1];
 
         Assert.Equal("EcdsaP256 private key (redacted)", key.ToString());
@@ -18,7 +19,7 @@ public sealed class PrivateKeyTests
     [Fact]
     public void Never_quotes_a_damaged_key_in_the_error()
     {
-        using var key = PrivateKey.Generate(KeyAlgorithm.Rsa2048);
+        using var key = PrivateKey.Generate(KeyType.Rsa2048);
         var damaged = key.ExportPkcs8Pem().Replace("MII", "M!I");
 
         var error = Assert.Throws<FormatException>(() => PrivateKey.FromPem(damaged));
@@ -27,10 +28,10 @@ public sealed class PrivateKeyTests
     }
 
     [Theory]
-    [InlineData(KeyAlgorithm.EcdsaP256)]
-    [InlineData(KeyAlgorithm.Rsa2048)]
-    [InlineData(KeyAlgorithm.Rsa3072)]
-    public void Round_trips_through_pem_with_its_algorithm(KeyAlgorithm algorithm)
+    [InlineData(KeyType.EcdsaP256)]
+    [InlineData(KeyType.Rsa2048)]
+    [InlineData(KeyType.Rsa3072)]
+    public void Round_trips_through_pem_with_its_algorithm(KeyType algorithm)
     {
         using var key = PrivateKey.Generate(algorithm);
 
@@ -43,7 +44,7 @@ public sealed class PrivateKeyTests
     [Fact]
     public void A_stored_certificate_prints_no_key_material()
     {
-        using var key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var key = PrivateKey.Generate(KeyType.EcdsaP256);
         var request = key.CreateRequest(new("CN=x"));
         using var cert = request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1));
 

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Net;
 using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.Keys;
@@ -14,9 +15,9 @@ public sealed class LocalCaOpenSslTests : IDisposable
     private readonly TestCa _ca = new(new LocalCaOptions { NameConstraints = HomeOnly });
 
     [Theory]
-    [InlineData(KeyAlgorithm.EcdsaP256)]
-    [InlineData(KeyAlgorithm.Rsa2048)]
-    public async Task Openssl_verifies_an_issued_leaf_against_root_and_intermediate(KeyAlgorithm algorithm)
+    [InlineData(KeyType.EcdsaP256)]
+    [InlineData(KeyType.Rsa2048)]
+    public async Task Openssl_verifies_an_issued_leaf_against_root_and_intermediate(KeyType algorithm)
     {
         var request = new LeafCertificateRequest("nas", ["nas.home.test", "*.apps.home.test", "192.168.1.10"]) { KeyAlgorithm = algorithm };
         await _ca.Issuer.EnsureAsync(request, CancellationToken.None);
@@ -81,7 +82,7 @@ public sealed class LocalCaOpenSslTests : IDisposable
         using var ca = new TestCa(new LocalCaOptions { NameConstraints = new NameConstraints(["home.test"]) });
         await ca.Issuer.EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None);
         var authority = new CaStore(ca.State.Path, new PemFileReader(), new AtomicFileWriter()).Load();
-        using var key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var key = PrivateKey.Generate(KeyType.EcdsaP256);
         var now = ca.Clock.GetUtcNow();
         var leaf = new LeafCertificateFactory().Create(authority.Intermediate, authority.IntermediateKey, key,
             SubjectNames.Parse(["nas.home.test", "10.0.0.1"]), now, now.AddDays(1));
@@ -111,7 +112,7 @@ public sealed class LocalCaOpenSslTests : IDisposable
     private string Forge(SubjectNames names)
     {
         var authority = new CaStore(_ca.State.Path, new PemFileReader(), new AtomicFileWriter()).Load();
-        using var key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var key = PrivateKey.Generate(KeyType.EcdsaP256);
         var now = _ca.Clock.GetUtcNow();
         var leaf = new LeafCertificateFactory().Create(authority.Intermediate, authority.IntermediateKey, key, names, now, now.AddDays(30));
         var path = _ca.State.Combine("forged.pem");

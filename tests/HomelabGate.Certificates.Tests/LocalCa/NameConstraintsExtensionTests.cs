@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Net;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.LocalCa;
@@ -10,8 +11,8 @@ public sealed class NameConstraintsExtensionTests
     public void Reads_back_the_constraints_it_wrote()
     {
         var constraints = new NameConstraints([".Home.Test.", "lab.test"], [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("fd00::/8")]);
-        using var rootKey = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
-        using var key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        using var rootKey = PrivateKey.Generate(KeyType.EcdsaP256);
+        using var key = PrivateKey.Generate(KeyType.EcdsaP256);
         var factory = new CaCertificateFactory();
         var now = DateTimeOffset.UtcNow;
         var root = factory.CreateRoot(rootKey, now, TimeSpan.FromDays(10));

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.Storage;
 using HomelabGate.Certificates.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class CaStoreTests : IDisposable
         await _ca.Issuer.EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None);
         File.WriteAllText(_ca.CaFile("root.pem"), "-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n");
 
-        var error = await Assert.ThrowsAsync<CertificateStoreException>(
+        var error = await Assert.ThrowsAsync<global::HomelabGate.Certificates.Sources.CertificateIssueException>(
             () => _ca.Restart().EnsureAsync(new LeafCertificateRequest("git", ["git.home.test"]), CancellationToken.None));
 
         Assert.StartsWith($"'{_ca.CaFile("root.pem")}' contains a damaged certificate", error.Message);
@@ -27,7 +28,7 @@ public sealed class CaStoreTests : IDisposable
         await _ca.Issuer.EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None);
         File.Delete(_ca.CaFile("root.key"));
 
-        var error = await Assert.ThrowsAsync<CertificateStoreException>(
+        var error = await Assert.ThrowsAsync<global::HomelabGate.Certificates.Sources.CertificateIssueException>(
             () => _ca.Restart().EnsureAsync(new LeafCertificateRequest("git", ["git.home.test"]), CancellationToken.None));
 
         Assert.Contains("is incomplete: missing root.key", error.Message);
@@ -41,10 +42,11 @@ public sealed class CaStoreTests : IDisposable
         File.Delete(_ca.CaFile("intermediate.pem"));
         File.Delete(_ca.CaFile("intermediate.key"));
 
-        var result = await _ca.Restart().EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None);
+        var result = await _ca.Restart().EnsureAsync(new LeafCertificateRequest("git", ["git.home.test"]), CancellationToken.None);
 
         Assert.Equal(root, File.ReadAllText(_ca.CaFile("root.pem")));
-        Assert.Equal(HomelabGate.Certificates.Renewal.RenewalReasonCode.IssuerChanged, result.IssuedBecause?.Code);
+        var intermediate = new PemFileReader().ReadCertificates(_ca.CaFile("intermediate.pem"))[0];
+        Assert.True(global::HomelabGate.Certificates.Keys.CertificateSignature.IsIssuedBy(result.Certificate.Leaf, intermediate));
     }
 
     public void Dispose() => _ca.Dispose();

@@ -70,9 +70,9 @@ public sealed class CertificateStoreTests : IDisposable
         // Tests run as root, so permissions cannot make a directory unwritable; a file in the path can.
         var blocker = _ca.State.Combine("blocker");
         File.WriteAllText(blocker, "");
-        var issuer = LocalCaIssuer.ForStateDirectory(Path.Combine(blocker, "state"), new(), _ca.Clock);
+        var issuer = new LocalCaTestIssuer(Path.Combine(blocker, "state"), new(), _ca.Clock);
 
-        var error = await Assert.ThrowsAsync<CertificateStoreException>(
+        var error = await Assert.ThrowsAsync<HomelabGate.Certificates.Sources.CertificateIssueException>(
             () => issuer.EnsureAsync(new LeafCertificateRequest("nas", ["nas.home.test"]), CancellationToken.None));
 
         Assert.StartsWith($"Cannot write to '{Path.Combine(blocker, "state", "ca")}'", error.Message);

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Desired;
 using System.Security.Cryptography.X509Certificates;
 using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.Keys;
@@ -10,7 +11,7 @@ namespace HomelabGate.Certificates.Tests.Support;
 public sealed class Certificates : IDisposable
 {
     private readonly CaCertificateFactory _ca = new();
-    private readonly PrivateKey _rootKey = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+    private readonly PrivateKey _rootKey = PrivateKey.Generate(KeyType.EcdsaP256);
 
     public Certificates(DateTimeOffset now)
     {
@@ -21,16 +22,16 @@ public sealed class Certificates : IDisposable
 
     public DateTimeOffset Now { get; }
     public X509Certificate2 Root { get; }
-    public PrivateKey IntermediateKey { get; } = PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+    public PrivateKey IntermediateKey { get; } = PrivateKey.Generate(KeyType.EcdsaP256);
     public X509Certificate2 Intermediate { get; }
 
     /// <summary>Another intermediate under the same root, as after a rotation.</summary>
     public X509Certificate2 NewIntermediate() =>
-        _ca.CreateIntermediate(Root, _rootKey, PrivateKey.Generate(KeyAlgorithm.EcdsaP256), null, Now, TimeSpan.FromDays(1095));
+        _ca.CreateIntermediate(Root, _rootKey, PrivateKey.Generate(KeyType.EcdsaP256), null, Now, TimeSpan.FromDays(1095));
 
     public StoredCertificate Leaf(string[] domains, TimeSpan? lifetime = null, PrivateKey? key = null)
     {
-        key ??= PrivateKey.Generate(KeyAlgorithm.EcdsaP256);
+        key ??= PrivateKey.Generate(KeyType.EcdsaP256);
         var leaf = new LeafCertificateFactory().Create(Intermediate, IntermediateKey, key, SubjectNames.Parse(domains),
             Now, Now + (lifetime ?? TimeSpan.FromDays(90)));
         return new StoredCertificate("test", leaf, [Intermediate], key, null);

@@ -1,16 +1,15 @@
-using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.LocalCa;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HomelabGate.Certificates.Tests.Support;
 
-/// <summary>A state directory, a fake clock and an issuer wired as the daemon would.</summary>
+/// <summary>A state directory, a fake clock and a local-CA source wired as the daemon wires it.</summary>
 public sealed class TestCa : IDisposable
 {
     public TestCa(LocalCaOptions? options = null)
     {
         Options = options ?? new LocalCaOptions();
-        Issuer = LocalCaIssuer.ForStateDirectory(State.Path, Options, Clock);
+        Issuer = new LocalCaTestIssuer(State.Path, Options, Clock);
     }
 
     public TempDirectory State { get; } = new();
@@ -19,10 +18,10 @@ public sealed class TestCa : IDisposable
 
     public LocalCaOptions Options { get; }
 
-    public LocalCaIssuer Issuer { get; }
+    public LocalCaTestIssuer Issuer { get; }
 
-    /// <summary>A second issuer on the same state directory: what the daemon sees after a restart.</summary>
-    public LocalCaIssuer Restart(LocalCaOptions? options = null) => LocalCaIssuer.ForStateDirectory(State.Path, options ?? Options, Clock);
+    /// <summary>A second source on the same state directory: what the daemon sees after a restart.</summary>
+    public LocalCaTestIssuer Restart(LocalCaOptions? options = null) => new(State.Path, options ?? Options, Clock);
 
     public string CaFile(string name) => State.Combine("ca", name);
 

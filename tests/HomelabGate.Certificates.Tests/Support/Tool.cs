@@ -1,8 +1,7 @@
-using System.Diagnostics;
-
 namespace HomelabGate.Certificates.Tests.Support;
 
-/// <summary>Runs a real command-line tool (openssl, certutil) and captures what it says.</summary>
+/// <summary>Runs a real command-line tool (openssl, certutil) through the shared kit and keeps what it said, stdout and
+/// stderr together, as these tests read it.</summary>
 public static class Tool
 {
     public sealed record Result(int ExitCode, string Output)
@@ -12,16 +11,7 @@ public static class Tool
 
     public static Result Run(string fileName, params string[] arguments)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result + stderr.Result);
+        var result = ProcessRunner.RunAsync(fileName, arguments).GetAwaiter().GetResult();
+        return new Result(result.ExitCode, result.StandardOutput + result.StandardError);
     }
 }

@@ -15,7 +15,7 @@ public sealed class NssTrustStoreTests : IDisposable
     {
         var created = Tool.Run("certutil", "-N", "-d", $"sql:{_db.Path}", "--empty-password");
         Assert.True(created.ExitCode == 0, created.ToString());
-        _store = new NssTrustStore(_db.Path, new ProcessRunner());
+        _store = new NssTrustStore(_db.Path, new global::HomelabGate.Certificates.Trust.ProcessRunner());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class NssTrustStoreTests : IDisposable
     [Fact]
     public async Task A_missing_database_gives_an_error_naming_it()
     {
-        var store = new NssTrustStore(_db.Combine("absent"), new ProcessRunner());
+        var store = new NssTrustStore(_db.Combine("absent"), new global::HomelabGate.Certificates.Trust.ProcessRunner());
 
         var error = await Assert.ThrowsAsync<TrustStoreException>(() => store.InstallAsync(_certs.Root, CancellationToken.None));
 

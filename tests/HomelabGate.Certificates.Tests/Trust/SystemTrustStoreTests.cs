@@ -35,7 +35,7 @@ public sealed class SystemTrustStoreTests : IDisposable
                 "--certsconf", _dir.Combine("ca-certificates.conf"), "--certsdir", _dir.Combine("certs"),
                 "--localcertsdir", _dir.Combine("local"), "--etccertsdir", _dir.Combine("etc"), "--hooksdir", _dir.Combine("hooks"),
             ],
-        }, new ProcessRunner());
+        }, new global::HomelabGate.Certificates.Trust.ProcessRunner());
     }
 
     private string Bundle => _dir.Combine("etc", "ca-certificates.crt");
@@ -67,7 +67,7 @@ public sealed class SystemTrustStoreTests : IDisposable
     [Fact]
     public async Task A_failing_update_command_is_reported_with_its_exit_code()
     {
-        var store = new SystemTrustStore(new SystemTrustStoreOptions { Directory = _dir.Combine("local"), UpdateCommand = "false" }, new ProcessRunner());
+        var store = new SystemTrustStore(new SystemTrustStoreOptions { Directory = _dir.Combine("local"), UpdateCommand = "false" }, new global::HomelabGate.Certificates.Trust.ProcessRunner());
 
         var error = await Assert.ThrowsAsync<TrustStoreException>(() => store.InstallAsync(_certs.Root, CancellationToken.None));
 

@@ -14,7 +14,7 @@ public sealed class ExecDns01SolverTests : IDisposable
 
     private string Hook(string body)
     {
-        var path = _dir.File("hook.sh");
+        var path = _dir.Combine("hook.sh");
         File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
@@ -23,7 +23,7 @@ public sealed class ExecDns01SolverTests : IDisposable
     [Fact]
     public async Task The_hook_is_called_with_the_lego_convention_for_present_and_cleanup()
     {
-        var log = _dir.File("calls.log");
+        var log = _dir.Combine("calls.log");
         var solver = new ExecDns01Solver(new ExecSolverOptions(Hook($"echo \"$1 $2 $3\" >> {log}"), TimeSpan.FromSeconds(10)));
 
         await solver.PresentAsync(Challenge, default);

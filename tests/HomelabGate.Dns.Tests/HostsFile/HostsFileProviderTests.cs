@@ -13,16 +13,16 @@ public sealed class HostsFileProviderTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private DnsReconciler Reconciler(IReloadAction? reload = null) => new(
-        new HostsFileProvider(_dir.File("homelab.hosts"), reload),
-        new JsonFileOwnershipRegistry(_dir.File("dns-ownership.json"), "lab"),
+        new HostsFileProvider(_dir.Combine("homelab.hosts"), reload),
+        new JsonFileOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab"),
         new DnsReconcilerOptions());
 
     [Fact]
     public async Task Real_dnsmasq_serves_the_generated_file_and_sees_a_change_after_SIGHUP()
     {
-        var hosts = _dir.File("homelab.hosts");
+        var hosts = _dir.Combine("homelab.hosts");
         await File.WriteAllTextAsync(hosts, "10.0.0.9 printer.home.test\n");
-        await using var dnsmasq = await DnsmasqProcess.StartAsync(hosts, _dir.File("dnsmasq.pid"));
+        await using var dnsmasq = await DnsmasqProcess.StartAsync(hosts, _dir.Combine("dnsmasq.pid"));
         var reconciler = Reconciler(new SignalPidFileReload(dnsmasq.PidFile));
 
         await reconciler.ApplyAsync([DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5")], default);
@@ -56,12 +56,12 @@ public sealed class HostsFileProviderTests : IDisposable
     [Fact]
     public async Task A_hand_written_line_for_a_desired_name_is_a_conflict_and_stays()
     {
-        await File.WriteAllTextAsync(_dir.File("homelab.hosts"), "10.1.1.1 nas.home.test\n");
+        await File.WriteAllTextAsync(_dir.Combine("homelab.hosts"), "10.1.1.1 nas.home.test\n");
 
         var result = await Reconciler().ApplyAsync([DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5")], default);
 
         Assert.Single(result.Plan.Conflicts);
-        Assert.Equal("10.1.1.1 nas.home.test\n", await File.ReadAllTextAsync(_dir.File("homelab.hosts")));
+        Assert.Equal("10.1.1.1 nas.home.test\n", await File.ReadAllTextAsync(_dir.Combine("homelab.hosts")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Dns.Ownership;
 using HomelabGate.Dns.Reconciliation;
 using HomelabGate.Dns.Records;
@@ -17,7 +18,7 @@ public sealed class Rfc2136ProviderTests(BindFixture bind) : IDisposable
     private DnsReconciler Reconciler(bool adopt = false, bool stateDirOnly = false)
     {
         var client = bind.Client();
-        IDnsOwnershipRegistry file = new JsonFileOwnershipRegistry(_state.File("dns-ownership.json"), _owner);
+        IDnsOwnershipRegistry file = new JsonFileOwnershipRegistry(_state.Combine("dns-ownership.json"), _owner);
         var registry = stateDirOnly ? file : new CompositeOwnershipRegistry(
             [file, new TxtRecordOwnershipRegistry(client, new OwnershipTxt(OwnershipTxt.DefaultPrefix, _owner))]);
         return new DnsReconciler(new Rfc2136Provider(client), registry, new DnsReconcilerOptions(adopt));
@@ -90,7 +91,7 @@ public sealed class Rfc2136ProviderTests(BindFixture bind) : IDisposable
     {
         var nas = DnsRecordSet.Create(bind.UniqueName("nas"), DnsRecordType.A, 300, "10.0.0.5");
         await Reconciler().ApplyAsync([nas], default);
-        File.Delete(_state.File("dns-ownership.json"));
+        File.Delete(_state.Combine("dns-ownership.json"));
 
         await Reconciler().ApplyAsync([], default);
 
@@ -103,7 +104,7 @@ public sealed class Rfc2136ProviderTests(BindFixture bind) : IDisposable
     {
         var nas = DnsRecordSet.Create(bind.UniqueName("nas"), DnsRecordType.A, 300, "10.0.0.5");
         await Reconciler(stateDirOnly: true).ApplyAsync([nas], default);
-        File.Delete(_state.File("dns-ownership.json"));
+        File.Delete(_state.Combine("dns-ownership.json"));
 
         await Reconciler(stateDirOnly: true).ApplyAsync([], default);
 

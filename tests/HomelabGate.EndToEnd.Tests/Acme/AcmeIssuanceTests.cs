@@ -68,6 +68,27 @@ public sealed class AcmeIssuanceTests(PebbleInfrastructure fixture) : IDisposabl
         Assert.Equal(files, Snapshot());
     }
 
+    [Fact]
+    public async Task An_rsa_3072_certificate_is_ordered_with_a_3072_bit_key_and_plan_drift_and_apply_then_agree_it_is_not_due()
+    {
+        _workspace.WriteManifest(AcmeManifest.Template(Infra, _httpsPort, keyType: "rsa-3072"));
+
+        var issued = await GateCommandWithEnvironment.RunAsync(_workspace, "apply", Secret(Infra.TsigSecret));
+
+        Assert.True(issued.ExitCode == 0, $"gate apply: {issued}");
+        var key = await ProcessRunner.RunAsync("openssl", ["pkey", "-in", Path.Combine(CertificateDirectory, "key.pem"), "-noout", "-text"], TimeSpan.FromSeconds(20));
+        OutputAssert.Contains("Private-Key: (3072 bit", key.StandardOutput, "openssl pkey");
+        var files = Snapshot();
+        var plan = await GateCommandWithEnvironment.RunAsync(_workspace, "plan", Secret(Infra.TsigSecret));
+        var drift = await GateCommandWithEnvironment.RunAsync(_workspace, "drift", Secret(Infra.TsigSecret));
+        var again = await GateCommandWithEnvironment.RunAsync(_workspace, "apply", Secret(Infra.TsigSecret));
+
+        Assert.True(plan.ExitCode == 0, $"gate plan after the order: {plan}");
+        Assert.True(drift.ExitCode == 0, $"gate drift after the order: {drift}");
+        Assert.True(again.ExitCode == 0, $"second gate apply: {again}");
+        Assert.Equal(files, Snapshot());
+    }
+
     /// <summary>Every file of the stored certificate with its bytes and modification time.</summary>
     private Dictionary<string, string> Snapshot() => Directory.GetFiles(CertificateDirectory).ToDictionary(
         f => Path.GetFileName(f),

@@ -8,7 +8,7 @@ public static class AcmeManifest
 {
     public const string Body = "served with a certificate from pebble";
 
-    public static string Template(AcmeDnsInfrastructure infra, int httpsPort, string domains = "[\"*.home.test\", home.test]") => $$"""
+    public static string Template(AcmeDnsInfrastructure infra, int httpsPort, string domains = "[\"*.home.test\", home.test]", string keyType = "ecdsa-p256") => $$"""
         version: 1
         settings:
           listen:
@@ -26,7 +26,7 @@ public static class AcmeManifest
               zone: {{infra.Zone}}
               tsig: { name: {{infra.TsigKeyName}}, secret: "${env:TSIG_SECRET}" }
         certificates:
-          public: { issuer: pebble, domains: {{domains}} }
+          public: { issuer: pebble, domains: {{domains}}, keyType: {{keyType}} }
         hosts:
           app:
             domains: [app.home.test]

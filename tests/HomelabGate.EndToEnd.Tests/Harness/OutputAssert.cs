@@ -7,4 +7,9 @@ public static class OutputAssert
     {
         Assert.True(actual.Contains(expected, StringComparison.Ordinal), $"expected {what} to contain:\n  {expected}\nbut it was:\n{actual}");
     }
+
+    public static void DoesNotContain(string unexpected, string actual, string what)
+    {
+        Assert.False(actual.Contains(unexpected, StringComparison.Ordinal), $"expected {what} not to contain:\n  {unexpected}\nbut it was:\n{actual}");
+    }
 }

@@ -1,19 +1,11 @@
-using System.CommandLine;
-using HomelabGate.Application;
-using HomelabGate.Certificates.Export;
-using HomelabGate.Certificates.Inspection;
-using HomelabGate.Certificates.Issuing;
-using HomelabGate.Certificates.LocalCa;
-using HomelabGate.Certificates.Renewal;
-using HomelabGate.Certificates.Storage;
 using HomelabGate.Certificates.Trust;
-using HomelabGate.Cli;
 using HomelabGate.Cli.Certificates;
-using HomelabGate.Core.Desired;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HomelabGate.Tests.Cli;
 
-/// <summary>The <c>gate ca</c> and <c>gate cert</c> commands wired as in Program.cs, over a temp directory holding the
+/// <summary>The <c>gate ca</c> and <c>gate cert</c> commands from the composition root, over a temp directory holding the
 /// state dir, a fake home (no ~/.pki/nssdb) and a system trust store whose every directory update-ca-certificates
 /// touches is redirected into the temp directory: the machine's real trust is never changed.</summary>
 public sealed class CertificateCli : IDisposable
@@ -52,42 +44,25 @@ public sealed class CertificateCli : IDisposable
 
     public string RootPemPath => Path.Combine(StateDir, "ca", "root.pem");
 
-    /// <summary>A real local CA and a leaf "web", as the daemon would create them.</summary>
+    /// <summary>A real local CA and a leaf "web" (and <paramref name="moreLeaves"/>), created by a real <c>gate apply</c>.</summary>
     public async Task CreateCaAsync(params string[] moreLeaves)
     {
-        var issuer = LocalCaIssuer.ForStateDirectory(StateDir, new LocalCaOptions(), TimeProvider.System);
-        foreach (var name in moreLeaves.Prepend("web"))
-        {
-            await issuer.EnsureAsync(new LeafCertificateRequest(name, [$"{name}.home.test"]), CancellationToken.None);
-        }
+        var manifest = Path.Combine(Root, "ca-setup.yaml");
+        var certificates = string.Concat(moreLeaves.Prepend("web").Select(n => $"  {n}: {{ issuer: local, domains: [{n}.home.test] }}\n"));
+        File.WriteAllText(manifest, $"version: 1\nissuers: {{ local: {{ type: local-ca }} }}\ncertificates:\n{certificates}");
+        var applied = await new CliHost().RunAsync("apply", "-f", manifest, "--state-dir", StateDir);
+        Assert.True(applied.ExitCode == 0, applied.ToString());
     }
 
     /// <summary>Runs <c>gate ARGS --state-dir DIR</c>.</summary>
     public Task<CliRun> RunAsync(params string[] args) => RunRawAsync([.. args, "--state-dir", StateDir]);
 
-    public async Task<CliRun> RunRawAsync(params string[] args)
+    public Task<CliRun> RunRawAsync(params string[] args) => new CliHost(services =>
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await Commands().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+        services.Replace(ServiceDescriptor.Singleton(Time));
+        services.Replace(ServiceDescriptor.Singleton<TextReader>(new StringReader(Stdin)));
+        services.Replace(ServiceDescriptor.Singleton(new TrustStoreSelector(SystemStore, new HomelabGate.Certificates.Trust.ProcessRunner(), Home)));
+    }).RunAsync(args);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private RootCommand Commands()
-    {
-        var options = new CommonOptions();
-        var locator = new StateDirectoryLocator(new ManifestPipeline(ManifestFixture.Loader, new DesiredStateBuilder()));
-        var pem = new PemFileReader();
-        var roots = new CaRootResolver(options, locator, new CaRootLoader(pem));
-        var selector = new TrustStoreSelector(SystemStore, new ProcessRunner(), Home);
-        var catalog = new CertificateCatalog(new CertificateInfoReader(Time, new RenewalWindow()), pem, Time);
-        var ca = new CaCommand(
-            new CaExportCommand(options, roots, new RootExporter(), new StringReader(Stdin)),
-            new CaTrustCommand(options, roots, new TrustTargetOptions(selector), new TrustStoreChanger()));
-        var cert = new CertCommand(
-            new CertListCommand(options, locator, catalog, new CertificateTableRenderer(), new CertificateJsonRenderer()),
-            new CertShowCommand(options, locator, catalog, new CertificateDetailRenderer()));
-        return new RootCommand { ca.Build(), cert.Build() };
-    }
 }

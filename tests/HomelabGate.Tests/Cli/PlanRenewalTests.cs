@@ -1,39 +1,35 @@
-using HomelabGate.Application;
-using HomelabGate.Certificates.Issuing;
-using HomelabGate.Certificates.LocalCa;
 using HomelabGate.Cli;
-using HomelabGate.Core.Desired;
-using HomelabGate.Core.State;
-using HomelabGate.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HomelabGate.Tests.Cli;
 
+/// <summary>A certificate due by time is work in the plan, as the daemon sees it: the one engine decides.</summary>
 public sealed class PlanRenewalTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("hg-renew-").FullName;
+    private readonly TempDirectory _dir = new("hg-renew-");
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Plan_shows_a_renewal_once_a_certificate_is_inside_its_window_and_exits_two()
     {
-        var manifest = Path.Combine(_dir, "homelab.yaml");
-        File.WriteAllText(manifest, "version: 1\nissuers: { local: { type: local-ca } }\ncertificates:\n  web: { issuer: local, domains: [web.home.test] }\n");
-        var paths = new GatePaths(manifest, Path.Combine(_dir, "data"));
-        var pipeline = new ManifestPipeline(ManifestFixture.Loader, new DesiredStateBuilder());
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var stateDir = paths.ResolveStateDir(null);
-        await LocalCaIssuer.ForStateDirectory(stateDir, new LocalCaOptions(), time).EnsureAsync(new LeafCertificateRequest("web", ["web.home.test"]), CancellationToken.None);
-        new StateStore(stateDir).SaveApplied(new AppliedState(pipeline.Run(paths).Desired!, "h", time.GetUtcNow()));
-        var plan = new PlanCommand(new CommonOptions(), pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(time));
+        var manifest = _dir.Write("homelab.yaml", "version: 1\nissuers: { local: { type: local-ca } }\ncertificates:\n  web: { issuer: local, domains: [web.home.test] }\n");
+        var gate = new CliHost(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_time)));
+        Assert.Equal(ExitCodes.Success, (await gate.RunAsync("apply", "-f", manifest)).ExitCode);
 
-        var fresh = new StringWriter();
-        Assert.Equal(ExitCodes.Success, plan.Execute(paths, OutputFormat.Text, fresh, TextWriter.Null));
+        var fresh = await gate.RunAsync("plan", "-f", manifest);
+        Assert.Equal(ExitCodes.Success, fresh.ExitCode);
 
-        time.Advance(TimeSpan.FromDays(61));
-        var due = new StringWriter();
-        Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, due, TextWriter.Null));
-        Assert.Contains("~ renew certificate web (local, web.home.test)", due.ToString(), StringComparison.Ordinal);
+        _time.Advance(TimeSpan.FromDays(61));
+        var due = await gate.RunAsync("plan", "-f", manifest);
+        Assert.Equal(ExitCodes.Changes, due.ExitCode);
+        Assert.Contains("↻ certificate web (local, web.home.test)", due.Output, StringComparison.Ordinal);
+        Assert.Contains("# renewal was due at", due.Output, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Success, (await gate.RunAsync("apply", "-f", manifest)).ExitCode);
+        Assert.Equal(ExitCodes.Success, (await gate.RunAsync("plan", "-f", manifest)).ExitCode);
     }
 }

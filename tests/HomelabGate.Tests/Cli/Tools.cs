@@ -1,15 +1,11 @@
-using HomelabGate.Certificates.Trust;
-
 namespace HomelabGate.Tests.Cli;
 
 /// <summary>The real openssl and certutil, to check our output with tools that owe us nothing.</summary>
 public static class Tools
 {
-    private static readonly ProcessRunner Runner = new();
+    public static Task<ProcessResult> OpensslAsync(params string[] arguments) => ProcessRunner.RunAsync("openssl", arguments);
 
-    public static Task<ProcessResult> OpensslAsync(params string[] arguments) => Runner.RunAsync("openssl", arguments, CancellationToken.None);
-
-    public static Task<ProcessResult> CertutilAsync(params string[] arguments) => Runner.RunAsync("certutil", arguments, CancellationToken.None);
+    public static Task<ProcessResult> CertutilAsync(params string[] arguments) => ProcessRunner.RunAsync("certutil", arguments);
 
     /// <summary>A new, empty NSS database, as <c>certutil -N --empty-password</c> makes it.</summary>
     public static async Task<string> CreateNssDatabaseAsync(string directory)

@@ -1,3 +1,4 @@
+using HomelabGate.Status;
 using System.Text;
 using HomelabGate.Core.Planning;
 using HomelabGate.Daemon;
@@ -45,7 +46,7 @@ public sealed class MetricsRegistryTests
         var metrics = new ReconcileMetrics(registry);
         var at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
-        metrics.Observe(new ReconcileOutcome(ReconcileResult.Applied, "start", at, "h", new Plan(Core.Desired.ValueList<ResourceChange>.Empty), [], null), TimeSpan.FromMilliseconds(30));
+        metrics.Observe(new ReconcileOutcome(ReconcileResult.Applied, "start", at, "h", Plan.Empty, [], null), TimeSpan.FromMilliseconds(30));
         metrics.Observe(new ReconcileOutcome(result, "timer", at.AddMinutes(1), "h", null, [], null), TimeSpan.FromMilliseconds(70));
 
         var text = await ExportAsync(registry);

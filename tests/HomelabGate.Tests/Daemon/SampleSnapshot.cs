@@ -1,12 +1,10 @@
-using HomelabGate.Certificates.Reconciling;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Diagnostics;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.Planning;
 using HomelabGate.Daemon;
 using HomelabGate.Daemon.Status;
-using HomelabGate.Dns.Reconciliation;
-using HomelabGate.Dns.Records;
-using HomelabGate.Integration;
+using HomelabGate.Status;
 
 namespace HomelabGate.Tests.Daemon;
 
@@ -21,26 +19,27 @@ internal static class SampleSnapshot
     {
         var media = new ProxyHost { Name = "media", Domains = ValueList.From(["media.home.test", "jellyfin.home.test"]), Upstream = "media" };
         var plan = new Plan(ValueList.From([
-            new ResourceChange(media.Id, ChangeAction.Create, null, media),
-            new ResourceChange(new ResourceId(ResourceKind.Host, "old"), ChangeAction.Delete, media with { Name = "old" }, null),
-        ]));
+            new ResourceChange(media.Id, ChangeAction.Create, null, media, ChangeReasons.New),
+            new ResourceChange(new ResourceId(ResourceKind.Host, "old"), ChangeAction.Delete, media with { Name = "old" }, null, ChangeReasons.Removed(ResourceKind.Host)),
+        ]), ValueList<string>.Empty);
         var applied = new ReconcileOutcome(ReconcileResult.Applied, "file change", Now.AddMinutes(-12), new string('a', 64), plan, [], null);
         var diagnostics = invalid
             ? new[] { Diagnostic.Error("HG3001", "unknown upstream 'meda'", new SourceLocation("homelab.yaml", 7, 15), "did you mean 'media'?") }
             : [];
         var last = invalid
             ? new ReconcileOutcome(ReconcileResult.Invalid, "file change", Now.AddSeconds(-5), null, null, diagnostics, "the manifest is invalid")
-            : new ReconcileOutcome(ReconcileResult.Unchanged, "timer", Now.AddSeconds(-40), new string('a', 64), new Plan(ValueList<ResourceChange>.Empty), [], null);
-        var record = DnsRecordSet.Create("media.home.test.", DnsRecordType.A, 300, "192.168.1.10");
-        var dnsPlan = new DnsPlan([],
-            [new DnsConflict(DnsRecordSet.Create("nas.home.test.", DnsRecordType.A, 300, "192.168.1.20"), DnsRecordSet.Create("nas.home.test.", DnsRecordType.A, 300, "192.168.1.99"), "a A record HomelabGate did not create already exists")],
-            [new DnsDrift(record.Key, DnsDriftKind.DeletedOutOfBand, record, null)], [], []);
+            : new ReconcileOutcome(ReconcileResult.Unchanged, "timer", Now.AddSeconds(-40), new string('a', 64), Plan.Empty, [], null);
+        var record = new DnsRecord { Name = "media.home.test", Type = "A", Values = new(["192.168.1.10"]) };
+        var dns = new DnsStatus("rfc2136 (ns1.home.test)", null, "Plan: 1 to add, 0 to change, 0 to destroy.",
+            [new DnsRecordChange(ChangeAction.Create, null, record, DnsDriftKind.DeletedOutOfBand)],
+            ["nas.home.test. A: a A record HomelabGate did not create already exists"]);
         return new StatusSnapshot(
             Now,
             Now.AddDays(-3),
             Ready: true,
             "/etc/homelabgate/homelab.yaml",
             new string('a', 64),
+            new string('b', 64),
             [
                 new HostStatus("media", ["media.home.test", "jellyfin.home.test"], ["media"], null, null),
                 new HostStatus("hello", ["hello.home.test"], [], 200, null),
@@ -57,7 +56,7 @@ internal static class SampleSnapshot
                 new CertificateStatus("nas", CertificateCondition.Ready, "valid", true, Now.AddDays(9).AddHours(3)),
                 new CertificateStatus("public", CertificateCondition.Failed, "ACME order failed: rate limited <retry later>", false, null),
             ],
-            new DnsStepResult("rfc2136 (ns1.home.test)", dnsPlan, null),
+            dns,
             last,
             invalid ? last : applied,
             applied,

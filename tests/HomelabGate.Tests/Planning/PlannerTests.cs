@@ -13,7 +13,7 @@ public sealed class PlannerTests
     [Fact]
     public void Plans_nothing_when_desired_equals_current_even_with_fresh_list_instances()
     {
-        var plan = Planner.Plan(DesiredState.Of([Host("a", "a.test")]), DesiredState.Of([Host("a", "a.test")]));
+        var plan = Planner.Diff(DesiredState.Of([Host("a", "a.test")]), DesiredState.Of([Host("a", "a.test")]));
         Assert.False(plan.HasChanges);
     }
 
@@ -22,7 +22,7 @@ public sealed class PlannerTests
     {
         var current = DesiredState.Of([Host("keep", "k.test"), Host("edit", "e.test"), Host("gone", "g.test")]);
         var desired = DesiredState.Of([Host("keep", "k.test"), Host("edit", "e.test", "e2.test"), Host("new", "n.test")]);
-        var plan = Planner.Plan(desired, current);
+        var plan = Planner.Diff(desired, current);
         Assert.Equal(
             [(ChangeAction.Update, "edit"), (ChangeAction.Create, "new"), (ChangeAction.Delete, "gone")],
             plan.Changes.Select(c => (c.Action, c.Id.Name)));
@@ -32,7 +32,7 @@ public sealed class PlannerTests
     [Fact]
     public void Plans_a_replace_when_a_certificate_gets_new_names()
     {
-        var plan = Planner.Plan(DesiredState.Of([Cert("c", "a.test", "b.test")]), DesiredState.Of([Cert("c", "a.test")]));
+        var plan = Planner.Diff(DesiredState.Of([Cert("c", "a.test", "b.test")]), DesiredState.Of([Cert("c", "a.test")]));
         Assert.Equal(ChangeAction.Replace, Assert.Single(plan.Changes).Action);
         Assert.Equal((1, 0, 1), (plan.ToAdd, plan.ToChange, plan.ToDestroy));
     }
@@ -42,9 +42,9 @@ public sealed class PlannerTests
     {
         var record = new DnsRecord { Name = "a.test", Type = "A", Values = new(["10.0.0.1"]) };
         var desired = DesiredState.Of([Host("h", "a.test"), Cert("c", "a.test"), record]);
-        var plan = Planner.Plan(desired, DesiredState.Empty);
+        var plan = Planner.Diff(desired, DesiredState.Empty);
         Assert.Equal([ResourceKind.DnsRecord, ResourceKind.Certificate, ResourceKind.Host], plan.Changes.Select(c => c.Id.Kind));
-        var teardown = Planner.Plan(DesiredState.Empty, desired);
+        var teardown = Planner.Diff(DesiredState.Empty, desired);
         Assert.Equal([ResourceKind.Host, ResourceKind.Certificate, ResourceKind.DnsRecord], teardown.Changes.Select(c => c.Id.Kind));
     }
 }

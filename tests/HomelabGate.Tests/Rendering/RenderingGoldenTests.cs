@@ -1,6 +1,7 @@
 using HomelabGate.Application;
 using HomelabGate.Cli;
 using HomelabGate.Core.Desired;
+using HomelabGate.Core.Engine;
 using HomelabGate.Rendering;
 
 namespace HomelabGate.Tests.Rendering;
@@ -37,19 +38,19 @@ public sealed class RenderingGoldenTests : IDisposable
                 forceHtps: true
             """);
         var output = new StringWriter();
-        var code = new ValidateCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer()).Execute(paths, output);
+        var code = new CliHost().Get<ValidateCommand>().Execute(paths, output);
         Assert.Equal(ExitCodes.Error, code);
         Golden.Match("validate-errors.txt", output.ToString());
     }
 
     [Fact]
-    public void Plan_shows_creates_then_changes_against_the_applied_state_and_hides_secrets()
+    public async Task Plan_shows_creates_then_changes_against_the_applied_state_and_hides_secrets()
     {
         var yaml = File.ReadAllText(Path.Combine(RepoRoot(), "examples", "acme-dns01.yaml"));
         var paths = Write(yaml);
-        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(TimeProvider.System));
+        var plan = new CliHost().Get<PlanCommand>();
         var first = new StringWriter();
-        Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, first, TextWriter.Null));
+        Assert.Equal(ExitCodes.Changes, await plan.ExecuteAsync(paths, OutputFormat.Text, ObservationScope.Local, first, TextWriter.Null, default));
         Assert.DoesNotContain("TSIG_SECRET", first.ToString(), StringComparison.Ordinal);
         Golden.Match("plan-create.txt", first.ToString());
 
@@ -57,22 +58,22 @@ public sealed class RenderingGoldenTests : IDisposable
         File.WriteAllText(paths.ManifestPath, yaml.Replace("cloud.example.com, ", "cloud.example.com, www.example.com, ", StringComparison.Ordinal)
             .Replace("propagationTimeout: 2m", "propagationTimeout: 5m", StringComparison.Ordinal));
         var second = new StringWriter();
-        Assert.Equal(ExitCodes.Changes, plan.Execute(paths, OutputFormat.Text, second, TextWriter.Null));
+        Assert.Equal(ExitCodes.Changes, await plan.ExecuteAsync(paths, OutputFormat.Text, ObservationScope.Local, second, TextWriter.Null, default));
         Golden.Match("plan-change.txt", second.ToString());
 
         var json = new StringWriter();
-        plan.Execute(paths, OutputFormat.Json, json, TextWriter.Null);
+        await plan.ExecuteAsync(paths, OutputFormat.Json, ObservationScope.Local, json, TextWriter.Null, default);
         Golden.Match("plan-change.json", json.ToString());
     }
 
     [Fact]
-    public void Plan_says_no_changes_and_exits_zero_after_apply()
+    public async Task Plan_says_no_changes_and_exits_zero_after_apply()
     {
         var paths = Write(File.ReadAllText(Path.Combine(RepoRoot(), "homelab.yaml")));
         RecordApplied(paths);
         var output = new StringWriter();
-        var plan = new PlanCommand(new CommonOptions(), _pipeline, new DiagnosticRenderer(), new PlanTextRenderer(), new PlanJsonRenderer(), new CertificateCheck(TimeProvider.System));
-        Assert.Equal(ExitCodes.Success, plan.Execute(paths, OutputFormat.Text, output, TextWriter.Null));
+        var plan = new CliHost().Get<PlanCommand>();
+        Assert.Equal(ExitCodes.Success, await plan.ExecuteAsync(paths, OutputFormat.Text, ObservationScope.Local, output, TextWriter.Null, default));
         Assert.Equal("No changes. Your homelab matches the manifest.\n", output.ToString().ReplaceLineEndings("\n"));
     }
 
@@ -80,15 +81,7 @@ public sealed class RenderingGoldenTests : IDisposable
     private void RecordApplied(GatePaths paths) =>
         new Core.State.StateStore(paths.ResolveStateDir(null)).SaveApplied(new Core.State.AppliedState(_pipeline.Run(paths).Desired!, "hash", DateTimeOffset.UtcNow));
 
-    public static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "HomelabGate.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-        return dir;
-    }
+    public static string RepoRoot() => HomelabGate.Testing.RepoRoot.Path;
 }
 
 public sealed class DiagnosticRendererSecretTests

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Certificates.Keys;
 
 namespace HomelabGate.Certificates.Renewal.Rules;

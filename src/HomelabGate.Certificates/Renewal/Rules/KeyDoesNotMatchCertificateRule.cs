@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 namespace HomelabGate.Certificates.Renewal.Rules;
 
 /// <summary>Catches a crash between renaming key.pem and cert.pem, or files mixed up by hand.</summary>

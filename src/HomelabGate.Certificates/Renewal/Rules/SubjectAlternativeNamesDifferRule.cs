@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 using HomelabGate.Certificates.Issuing;
 
 namespace HomelabGate.Certificates.Renewal.Rules;

@@ -1,3 +1,4 @@
+using HomelabGate.Core.Engine;
 namespace HomelabGate.Certificates.Renewal.Rules;
 
 public sealed class UnreadableRule : IRenewalRule

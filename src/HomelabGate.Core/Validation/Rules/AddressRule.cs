@@ -1,5 +1,6 @@
 using HomelabGate.Core.Diagnostics;
 using HomelabGate.Core.Manifest;
+using HomelabGate.Core.Net;
 
 namespace HomelabGate.Core.Validation.Rules;
 
@@ -24,10 +25,9 @@ public sealed class AddressRule : IManifestRule
         }
         foreach (var (name, stream) in manifest.Spec.Streams)
         {
-            var colon = stream.To.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(stream.To[(colon + 1)..], out var port) || port is < 1 or > 65535)
+            if (!HostPort.TryParse(stream.To, defaultPort: null, out _, out var problem))
             {
-                yield return Diagnostic.Error(DiagnosticCodes.InvalidAddress, $"'{stream.To}' is not host:port",
+                yield return Diagnostic.Error(DiagnosticCodes.InvalidAddress, $"'{stream.To}' is not host:port: {problem}",
                     manifest.Map.Value($"streams.{name}.to"), "write e.g. 192.168.1.20:22 (port 1-65535)");
             }
         }

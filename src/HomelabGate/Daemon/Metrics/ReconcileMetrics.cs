@@ -1,3 +1,4 @@
+using HomelabGate.Status;
 using Prometheus;
 
 namespace HomelabGate.Daemon.Metrics;

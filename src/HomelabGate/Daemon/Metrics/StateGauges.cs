@@ -1,5 +1,6 @@
 using HomelabGate.Daemon.Status;
-using HomelabGate.Dns.Reconciliation;
+using HomelabGate.Core.Engine;
+using HomelabGate.Status;
 using Prometheus;
 
 namespace HomelabGate.Daemon.Metrics;
@@ -37,10 +38,10 @@ public sealed class StateGauges
                 (new[] { u.Name, t.Url }, t.Health == TargetHealth.Unhealthy ? 0.0 : 1.0))));
             Replace(_certificateExpiry, snapshot.Certificates.Where(c => c.NotAfter is not null).Select(c =>
                 (new[] { c.Name }, (c.NotAfter!.Value - snapshot.GeneratedAt).TotalSeconds)));
-            var plan = snapshot.Dns?.Plan;
-            _dnsDrift.WithLabels("changed").Set(plan?.Drift.Count(d => d.Kind == DnsDriftKind.ChangedOutOfBand) ?? 0);
-            _dnsDrift.WithLabels("deleted").Set(plan?.Drift.Count(d => d.Kind == DnsDriftKind.DeletedOutOfBand) ?? 0);
-            _dnsDrift.WithLabels("conflict").Set(plan?.Conflicts.Count ?? 0);
+            var dns = snapshot.Dns;
+            _dnsDrift.WithLabels("changed").Set(dns?.Repaired.Count(d => d.Drift == DnsDriftKind.ChangedOutOfBand) ?? 0);
+            _dnsDrift.WithLabels("deleted").Set(dns?.Repaired.Count(d => d.Drift == DnsDriftKind.DeletedOutOfBand) ?? 0);
+            _dnsDrift.WithLabels("conflict").Set(dns?.Conflicts.Count ?? 0);
         }
     }
 

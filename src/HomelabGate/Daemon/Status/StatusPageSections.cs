@@ -1,5 +1,6 @@
 using System.Text;
-using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Engine;
+using HomelabGate.Status;
 using HomelabGate.Core.Planning;
 using static HomelabGate.Daemon.Status.Html;
 
@@ -77,7 +78,7 @@ public sealed class StatusPageSections
     public void Dns(StringBuilder html, StatusSnapshot snapshot)
     {
         html.Append("<section id=\"dns\">\n<h2>DNS</h2>\n");
-        if (snapshot.Dns is not { Configured: true } dns)
+        if (snapshot.Dns is not { } dns)
         {
             html.Append("<p class=\"muted\">No DNS provider is configured.</p>\n</section>\n");
             return;
@@ -87,12 +88,9 @@ public sealed class StatusPageSections
         {
             html.Append("<dt>Error</dt><dd class=\"bad\">").Append(Encode(error)).Append(" (retried on the next reconcile)</dd>\n");
         }
-        if (dns.Plan is { } plan)
-        {
-            html.Append("<dt>Last run</dt><dd>").Append(Encode(plan.Summary)).Append("</dd>\n");
-            List("Drift repaired", plan.Drift.Select(d => d.ToString()), "warn");
-            List("Conflicts left alone", plan.Conflicts.Select(c => c.ToString()), "bad");
-        }
+        html.Append("<dt>Last run</dt><dd>").Append(Encode(dns.Summary)).Append("</dd>\n");
+        List("Drift repaired", dns.Repaired.Select(DnsStatus.Describe), "warn");
+        List("Conflicts left alone", dns.Conflicts, "bad");
         html.Append("</dl>\n</section>\n");
 
         void List(string title, IEnumerable<string> items, string css)

@@ -1,6 +1,5 @@
-using HomelabGate.Certificates.Reconciling;
+using HomelabGate.Core.Engine;
 using HomelabGate.Core.Diagnostics;
-using HomelabGate.Integration;
 
 namespace HomelabGate.Daemon.Status;
 
@@ -15,10 +14,11 @@ public sealed record StatusSnapshot(
     bool Ready,
     string ManifestPath,
     string? ServingManifestHash,
+    string? ServingContentHash,
     IReadOnlyList<HostStatus> Hosts,
     IReadOnlyList<UpstreamStatus> Upstreams,
     IReadOnlyList<CertificateStatus> Certificates,
-    DnsStepResult? Dns,
+    DnsStatus? Dns,
     ReconcileOutcome? Last,
     ReconcileOutcome? LastChange,
     ReconcileOutcome? LastApplied,

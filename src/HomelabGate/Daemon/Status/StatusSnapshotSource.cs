@@ -2,6 +2,7 @@ using HomelabGate.Application;
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy;
 using HomelabGate.Proxy.Routing;
+using HomelabGate.Status;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
@@ -27,7 +28,7 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
                 .Select(d => new TargetStatus(d.Model.Config.Address, Verdict(d.Health)))]))
             .ToList();
         var history = status.History();
-        return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash,
+        return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash, status.ServingContentHash,
             hosts, upstreams, status.Certificates, status.Dns, status.Last, history.FirstOrDefault(),
             history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics);
     }

@@ -1,3 +1,5 @@
+using HomelabGate.Status;
+
 namespace HomelabGate.Daemon.Status;
 
 /// <summary>One upstream pool as YARP sees it now, with each distinct target once.</summary>
@@ -5,10 +7,3 @@ public sealed record UpstreamStatus(string Name, IReadOnlyList<TargetStatus> Tar
 
 /// <summary>One target of a pool and its health verdict.</summary>
 public sealed record TargetStatus(string Url, TargetHealth Health);
-
-public enum TargetHealth
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}

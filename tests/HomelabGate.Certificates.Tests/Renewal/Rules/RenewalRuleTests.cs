@@ -1,3 +1,5 @@
+using HomelabGate.Core.Engine;
+using HomelabGate.Core.Desired;
 using HomelabGate.Certificates.Issuing;
 using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.Renewal;
@@ -41,7 +43,7 @@ public sealed class RenewalRuleTests : IDisposable
     public void Key_rule_triggers_issuance_when_the_key_belongs_to_another_certificate()
     {
         var leaf = _certs.Leaf(["nas.home.test"]);
-        var mixedUp = leaf with { Key = PrivateKey.Generate(KeyAlgorithm.EcdsaP256) };
+        var mixedUp = leaf with { Key = PrivateKey.Generate(KeyType.EcdsaP256) };
 
         Assert.Equal(RenewalReasonCode.KeyDoesNotMatchCertificate, new KeyDoesNotMatchCertificateRule().Evaluate(Stored(mixedUp))?.Code);
         Assert.Null(new KeyDoesNotMatchCertificateRule().Evaluate(Stored(leaf)));
@@ -52,7 +54,7 @@ public sealed class RenewalRuleTests : IDisposable
     {
         var leaf = _certs.Leaf(["nas.home.test"]);
 
-        var reason = new KeyAlgorithmDiffersRule().Evaluate(Stored(leaf, _request with { KeyAlgorithm = KeyAlgorithm.Rsa3072 }));
+        var reason = new KeyAlgorithmDiffersRule().Evaluate(Stored(leaf, _request with { KeyAlgorithm = KeyType.Rsa3072 }));
 
         Assert.Equal("the key is EcdsaP256, but Rsa3072 is requested", reason?.Message);
         Assert.Null(new KeyAlgorithmDiffersRule().Evaluate(Stored(leaf)));
@@ -108,7 +110,7 @@ public sealed class RenewalRuleTests : IDisposable
     [Fact]
     public void Policy_reports_an_expired_certificate_as_expired_not_as_nearing_expiry()
     {
-        var policy = RenewalPolicy.Default(_clock, new RenewalWindow());
+        var policy = new RenewalPolicyFactory(_clock).Create([new RenewalPolicyFactory(_clock).ByLifetime()]);
         _clock.Advance(TimeSpan.FromDays(100));
 
         Assert.Equal(RenewalReasonCode.Expired, policy.Evaluate(Stored(_certs.Leaf(["nas.home.test"])))?.Code);
@@ -117,9 +119,30 @@ public sealed class RenewalRuleTests : IDisposable
     [Fact]
     public void Policy_returns_null_for_a_fresh_matching_certificate()
     {
-        var policy = RenewalPolicy.Default(_clock, new RenewalWindow());
+        var policy = new RenewalPolicyFactory(_clock).Create([new RenewalPolicyFactory(_clock).ByLifetime()]);
 
         Assert.Null(policy.Evaluate(Stored(_certs.Leaf(["nas.home.test"]))));
+    }
+
+    [Fact]
+    public void A_certificate_valid_only_from_a_future_moment_is_due_as_not_yet_valid()
+    {
+        var leaf = _certs.Leaf(["nas.home.test"]);
+        var early = new FakeTimeProvider(new DateTimeOffset(leaf.Leaf.NotBefore.ToUniversalTime()) - NotYetValidRule.Slack - TimeSpan.FromSeconds(1));
+
+        var reason = new RenewalPolicyFactory(early).Create([]).Evaluate(Stored(leaf));
+
+        Assert.Equal(RenewalReasonCode.NotYetValid, reason?.Code);
+        Assert.Contains("was the clock wrong", reason!.Message);
+    }
+
+    [Fact]
+    public void A_certificate_valid_a_few_minutes_from_now_is_within_the_slack_for_slow_clocks()
+    {
+        var leaf = _certs.Leaf(["nas.home.test"]);
+        var early = new FakeTimeProvider(new DateTimeOffset(leaf.Leaf.NotBefore.ToUniversalTime()) - NotYetValidRule.Slack + TimeSpan.FromSeconds(1));
+
+        Assert.Null(new NotYetValidRule(early).Evaluate(Stored(leaf)));
     }
 
     [Fact]

@@ -1,0 +1,14 @@
+namespace HomelabGate.Core.Engine;
+
+/// <summary>What applying certificates did: each certificate's status, and what the TLS listener serves now.</summary>
+public sealed record CertificateApplyResult(IReadOnlyList<CertificateStatus> Statuses, IReadOnlyList<ServedCertificate> Served);
+
+public enum CertificateCondition
+{
+    Ready,
+    Failed,
+}
+
+/// <summary>One certificate after an apply: good, (re)issued and why, or failed — in which case <see cref="Serving"/>
+/// says whether an older certificate keeps serving.</summary>
+public sealed record CertificateStatus(string Name, CertificateCondition Condition, string Message, bool Serving, DateTimeOffset? NotAfter);

@@ -1,0 +1,97 @@
+using HomelabGate.Core.Desired;
+using HomelabGate.Core.Planning;
+using HomelabGate.Core.State;
+
+namespace HomelabGate.Core.Engine;
+
+/// <summary>The one plan → apply engine. Every surface goes through it — the daemon's reconciles, <c>gate apply</c>,
+/// <c>gate plan</c>, <c>gate drift</c> and the status page — so they cannot disagree. Observe reads each system, the pure
+/// <see cref="Planner"/> compares, and apply carries out exactly the plan: DNS, then certificates, then the proxy; the
+/// applied state records only what succeeded (<see cref="AppliedStateRecorder"/>).</summary>
+public sealed class GateEngine(IDnsSystem dns, ICertificateSystem certificates, IProxySystem proxy, StateStore store, TimeProvider time)
+{
+    public StateStore Store { get; } = store;
+
+    public async Task<Observation> ObserveAsync(DesiredState desired, ObservationScope scope, CancellationToken cancellationToken)
+    {
+        var applied = Store.LoadApplied()?.Desired ?? DesiredState.Empty;
+        var dnsObservation = desired.Settings.Dns is null ? DnsObservation.NotConfigured
+            : scope == ObservationScope.Local ? DnsObservation.NotRead(DnsObservationStatus.Skipped, desired.Settings.Dns.Type.ToString(), "not asked (--refresh=false)")
+            : await dns.ObserveAsync(desired, cancellationToken).ConfigureAwait(false);
+        var certificateObservations = await certificates.ObserveAsync(desired, scope, cancellationToken).ConfigureAwait(false);
+        return new Observation(applied, proxy.Observe(), dnsObservation, certificateObservations);
+    }
+
+    public async Task<(Observation Observed, Plan Plan)> PlanAsync(DesiredState desired, ObservationScope scope, CancellationToken cancellationToken)
+    {
+        var observed = await ObserveAsync(desired, scope, cancellationToken).ConfigureAwait(false);
+        return (observed, Planner.Plan(desired, observed));
+    }
+
+    /// <summary>Carries out <paramref name="plan"/> (made from <paramref name="observed"/>) and records the result.</summary>
+    /// <param name="manifestHash">Recorded with the state; null leaves the applied state file untouched (serving an
+    /// earlier state at start).</param>
+    public async Task<ApplyResult> ApplyAsync(DesiredState desired, Observation observed, Plan plan, string? manifestHash, CancellationToken cancellationToken)
+    {
+        var dnsOutcome = await ApplyDnsAsync(observed.Dns, plan, cancellationToken).ConfigureAwait(false);
+        var issue = plan.Of(ResourceKind.Certificate)
+            .Where(c => c.Action != ChangeAction.Delete)
+            .Select(c => observed.Certificate(c.Id.Name))
+            .OfType<CertificateObservation>()
+            .Where(o => o.ShouldIssue)
+            .ToDictionary(o => o.Name, o => o.Due!, StringComparer.Ordinal);
+        var certificateResult = await certificates.ApplyAsync(desired, issue, cancellationToken).ConfigureAwait(false);
+        var proxyProblems = await proxy.ApplyAsync(desired, certificateResult.Served, cancellationToken).ConfigureAwait(false);
+
+        var failedCertificates = certificateResult.Statuses.Where(s => s.Condition == CertificateCondition.Failed).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var results = plan.Changes.Select(change => Result(change, observed, dnsOutcome, certificateResult, proxyProblems)).ToList();
+        var recorded = AppliedStateRecorder.Record(desired, observed.Applied, dnsOutcome.Error is null, failedCertificates, proxyProblems.Count == 0);
+        if (manifestHash is not null)
+        {
+            Store.SaveApplied(new AppliedState(recorded, manifestHash, time.GetUtcNow()));
+        }
+        return new ApplyResult(plan, results, dnsOutcome, certificateResult, proxyProblems, recorded);
+    }
+
+    private static ChangeResult Result(ResourceChange change, Observation observed, DnsOutcome dns, CertificateApplyResult certificates, IReadOnlyList<string> proxyProblems)
+    {
+        string? error = change.Id.Kind switch
+        {
+            ResourceKind.DnsRecord => dns.Error,
+            ResourceKind.Certificate => certificates.Statuses.FirstOrDefault(s => s.Name == change.Id.Name && s.Condition == CertificateCondition.Failed)?.Message,
+            ResourceKind.Issuer => null,
+            ResourceKind.Settings or ResourceKind.Upstream or ResourceKind.AccessList or ResourceKind.Host => proxyProblems.Count > 0 ? string.Join("; ", proxyProblems) : null,
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change.Id.Kind, null),
+        };
+        if (error is not null)
+        {
+            return new ChangeResult(change, ChangeOutcome.Failed, error);
+        }
+        return change.Id.Kind == ResourceKind.Certificate && observed.Certificate(change.Id.Name)?.Waiting is { } waiting
+            ? new ChangeResult(change, ChangeOutcome.Deferred, waiting)
+            : new ChangeResult(change, ChangeOutcome.Succeeded);
+    }
+
+    private static async Task<DnsOutcome> ApplyDnsAsync(DnsObservation observation, Plan plan, CancellationToken cancellationToken)
+    {
+        var pending = plan.Of(ResourceKind.DnsRecord).Any();
+        if (observation.Status != DnsObservationStatus.Observed)
+        {
+            // Not read: nothing can be written safely; pending record changes stay pending.
+            return new DnsOutcome(observation, pending && observation.IsConfigured ? observation.Problem : null);
+        }
+        if (observation.Prepared is null)
+        {
+            return new DnsOutcome(observation, null);
+        }
+        try
+        {
+            await observation.Prepared.ApplyAsync(cancellationToken).ConfigureAwait(false);
+            return new DnsOutcome(observation, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new DnsOutcome(observation, e.Message);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using HomelabGate.Application;
+using HomelabGate.Core.Desired;
+using HomelabGate.Core.Engine;
+using HomelabGate.Daemon;
+using HomelabGate.Daemon.Metrics;
+using HomelabGate.Daemon.Status;
+using HomelabGate.Proxy;
+using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.Hosts;
+using HomelabGate.Proxy.Routing;
+using HomelabGate.Proxy.Tls;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HomelabGate.Composition;
+
+/// <summary>What only the daemon has, on top of <see cref="GateServices"/>: the live proxy (YARP, host behaviours, the SNI
+/// map) in place of the recorded one, the reconcile loop, and the admin listener's endpoints.</summary>
+public static class DaemonServices
+{
+    public static IServiceCollection AddGateDaemon(this IServiceCollection services, GatePaths paths, GatewaySettings settings, string stateDir,
+        DaemonOptions options, SniSelector sni)
+    {
+        services.AddSingleton(paths);
+        services.AddSingleton(options);
+        services.AddSingleton(BootSettings.From(settings, stateDir));
+        services.AddSingleton<DaemonStatus>();
+        services.AddSingleton(sni);
+        services.Replace(ServiceDescriptor.Singleton<IProxySystem, LiveProxySystem>());
+        services.AddSingleton<ReconcileLoop>();
+        services.AddSingleton<ClusterMapper>();
+        services.AddSingleton<AccessGateFactory>();
+        services.AddSingleton<HashVerifier>();
+        services.AddSingleton<HostBehaviorFactory>();
+        services.AddSingleton<YarpConfigMapper>();
+        services.AddSingleton<HostBehaviorTable>();
+        services.AddSingleton<DefaultSiteHolder>();
+        services.AddSingleton<DefaultSiteHandler>();
+        services.AddSingleton<Proxy.ForwardAuth.ForwardAuthClient>();
+        services.AddSingleton<Proxy.Streams.TcpStreamForwarder>();
+        services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
+        services.AddSingleton<ProxyReconciler>();
+        services.AddObservability(settings);
+        services.AddSingleton<StatusDocuments>();
+        services.AddSingleton(new CaDownloadEndpoints(stateDir));
+        services.AddSingleton<AdminEndpoints>();
+        services.AddRequestTimeouts();
+        services.AddReverseProxy().LoadFromMemory([], []);
+        services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
+        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
+        // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
+        return services;
+    }
+}
