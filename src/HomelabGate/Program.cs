@@ -51,5 +51,7 @@ var cli = new GateCli(
         new CaTrustCommand(options, roots, new TrustTargetOptions(trustStores), new TrustStoreChanger())),
     new CertCommand(
         new CertListCommand(options, stateDirs, catalog, new CertificateTableRenderer(), new CertificateJsonRenderer()),
-        new CertShowCommand(options, stateDirs, catalog, new CertificateDetailRenderer())));
+        new CertShowCommand(options, stateDirs, catalog, new CertificateDetailRenderer())),
+    new ImportCommand(new HomelabGate.Cli.Import.NpmImportCommand(new HomelabGate.Import.Npm.NpmImporter(time),
+        () => new ManifestLoader(SchemaValidator.Load(), ManifestValidator.Default), new HomelabGate.Cli.Import.CertificateSeeder(time), diagnostics)));
 return await cli.Build().Parse(args).InvokeAsync();
