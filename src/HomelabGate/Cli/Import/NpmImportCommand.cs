@@ -50,7 +50,7 @@ public sealed class NpmImportCommand(NpmImporter importer, Func<ManifestLoader> 
         var check = loader().Load(Encoding.UTF8.GetBytes(result.Manifest), Path.GetFileName(options.ManifestPath));
         if (!check.Succeeded)
         {
-            error.WriteLine("error: the imported manifest does not validate (a bug in the importer; nothing was written):");
+            error.WriteLine("error: the imported manifest does not validate; nothing was written:");
             diagnostics.Render(check.Diagnostics, check.Source, error);
             return ExitCodes.Error;
         }
