@@ -87,7 +87,7 @@ internal sealed class NpmTranslator(NpmImportOptions options, TimeProvider time)
             (data.Migrations.Count == 0 ? "." : string.Create(CultureInfo.InvariantCulture, $" (NPM schema: {data.Migrations.Count} migrations, the last {data.Migrations[^1]}).")),
         $"Secrets (password hashes, DNS credentials, certificate keys) are 0600 files in {options.SecretsDirectory},",
         "referenced with ${file:...}: keep that folder out of git.",
-        "Look for ATTENTION: below; the import report lists the same items.",
+        "Items that need a look are marked ATTENTION below; the import report lists the same items.",
         $"Proxied hosts get maxBodySize: {ProxyHostTranslator.NpmBodyLimit}, NPM's upload limit (gate's own default is 30 MB).",
         "WebSockets, and HTTP/2 over HTTPS, are always on in gate.",
     ];
