@@ -42,7 +42,7 @@ public sealed class ImportedNpmDaemon : IAsyncLifetime
             Npm = NpmFixtureCopy.Create(Path.Combine(Workspace.Root, "npm"));
             PointAtLoopback();
             Import = await RunGateAsync("import", "npm", "--data", Npm.DataDirectory, "-o", Workspace.ManifestPath, "--state-dir", Workspace.StateDir,
-                "--http", Workspace.Ports.ProxyAddress, "--https", $"127.0.0.1:{HttpsPort}");
+                "--http", Workspace.Ports.ProxyAddress, "--https", $"127.0.0.1:{HttpsPort}", "--cost", "10");
             Assert.True(Import.ExitCode == 2, $"gate import npm: {Import}");
             var manifest = File.ReadAllText(Workspace.ManifestPath);
             Workspace.WriteManifest(manifest.Replace($"\"{Workspace.Ports.ProxyAddress}\"", $"\"{GateWorkspace.ProxyPlaceholder}\"", StringComparison.Ordinal)

@@ -13,13 +13,18 @@ internal sealed class NpmRow(string table, IReadOnlyDictionary<string, object?> 
 
     public bool Has(string column) => values.ContainsKey(column);
 
-    public int Int(string column, int fallback = 0) => values.TryGetValue(column, out var value) && value is not null and not DBNull
-        ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
-        : fallback;
+    /// <summary>SQLite keeps whatever was stored: a value that is no integer reads as <paramref name="fallback"/>.</summary>
+    public int Int(string column, int fallback = 0) =>
+        long.TryParse(Text(column), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)number
+            : fallback;
 
-    public bool Bool(string column, bool fallback = false) => values.TryGetValue(column, out var value) && value is not null and not DBNull
-        ? Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0
-        : fallback;
+    public bool Bool(string column, bool fallback = false) => Text(column) switch
+    {
+        "" => fallback,
+        "true" => true,
+        var text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number != 0 : fallback,
+    };
 
     public string Text(string column, string fallback = "") => values.TryGetValue(column, out var value) && value is not null and not DBNull
         ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? fallback

@@ -63,6 +63,12 @@ internal sealed class CertificateTranslator(ImportContext context, NpmCertificat
         var entry = context.Certificates.Add(name, certificate);
         entry.Comment($"NPM Let's Encrypt certificate {row.Id} ({string.Join(", ", row.Domains)}).");
         context.CertificateNames[row.Id] = name;
+        if (pem is { KeyType: null })
+        {
+            entry.Comment("ATTENTION: NPM's certificate has a key type gate does not issue (it issues ECDSA P-256, RSA 2048 or 3072); gate orders a new one on first apply.");
+            context.Report.Attention(subject, "its key type is one gate does not issue; gate orders a new certificate on first apply");
+            return;
+        }
         if (found is not null && pem is not null && pem.NotAfter > time.GetUtcNow())
         {
             context.Seeds.Add(new CertificateSeed(name, row.Domains, found.ChainPem, found.KeyPem));

@@ -22,11 +22,13 @@ public sealed class NpmImportCommandOptions
 
     public Option<string> Https { get; } = new("--https") { Description = "HTTPS listen address", DefaultValueFactory = _ => "0.0.0.0:443" };
 
+    public Option<int> Cost { get; } = new("--cost") { Description = "bcrypt work factor for the access-list password hashes (10-14)", DefaultValueFactory = _ => 12 };
+
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the manifest and the report; write nothing" };
 
     public Option<bool> Force { get; } = new("--force") { Description = "Overwrite an existing manifest, secrets and stored certificates" };
 
-    public IEnumerable<Option> All => [Data, LetsEncrypt, Database, Output, SecretsDir, StateDir, Http, Https, DryRun, Force];
+    public IEnumerable<Option> All => [Data, LetsEncrypt, Database, Output, SecretsDir, StateDir, Http, Https, Cost, DryRun, Force];
 
     public NpmImportOptions Resolve(ParseResult result)
     {
@@ -42,6 +44,7 @@ public sealed class NpmImportCommandOptions
             StateDir = result.GetValue(StateDir)!,
             HttpListen = result.GetValue(Http)!,
             HttpsListen = result.GetValue(Https)!,
+            BcryptCost = Math.Clamp(result.GetValue(Cost), 10, 14),
         };
     }
 }
