@@ -20,6 +20,7 @@ COPY src/HomelabGate.Proxy/HomelabGate.Proxy.csproj src/HomelabGate.Proxy/
 COPY src/HomelabGate.Certificates/HomelabGate.Certificates.csproj src/HomelabGate.Certificates/
 COPY src/HomelabGate.Dns/HomelabGate.Dns.csproj src/HomelabGate.Dns/
 COPY src/HomelabGate.Acme/HomelabGate.Acme.csproj src/HomelabGate.Acme/
+COPY src/HomelabGate.Import/HomelabGate.Import.csproj src/HomelabGate.Import/
 RUN dotnet restore src/HomelabGate/HomelabGate.csproj
 
 # The schema is embedded into HomelabGate.Core (../../schema/homelab.schema.json).

@@ -61,18 +61,22 @@ public sealed class CertificateStore(string stateDirectory, PemFileReader reader
     }
 
     /// <summary>Writes all four files atomically; on failure the previous files stay as they were.</summary>
-    public Task SaveAsync(StoredCertificate certificate, CancellationToken cancellationToken)
+    public Task SaveAsync(StoredCertificate certificate, CancellationToken cancellationToken) =>
+        writer.WriteAllAsync(FilesOf(certificate), cancellationToken);
+
+    /// <summary>The four files of a stored certificate, key first, for a caller that writes them along with others.</summary>
+    public IReadOnlyList<PendingFile> FilesOf(StoredCertificate certificate)
     {
         var directory = DirectoryOf(certificate.Name);
         var chainPem = string.Concat(certificate.Chain.Select(c => c.ExportCertificatePem() + "\n"));
         var metadata = certificate.Metadata ?? throw new ArgumentException("metadata is required to save a certificate", nameof(certificate));
-        return writer.WriteAllAsync(
+        return
         [
             new PendingFile(Path.Combine(directory, "key.pem"), certificate.Key.ExportPkcs8Pem(), Secret: true),
             new PendingFile(Path.Combine(directory, "cert.pem"), certificate.Leaf.ExportCertificatePem() + "\n", Secret: false),
             new PendingFile(Path.Combine(directory, "chain.pem"), chainPem, Secret: false),
             new PendingFile(Path.Combine(directory, "meta.json"), JsonSerializer.Serialize(metadata, Json) + "\n", Secret: false),
-        ], cancellationToken);
+        ];
     }
 
     private static CertificateMetadata? ReadMetadata(string directory)

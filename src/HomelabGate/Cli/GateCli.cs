@@ -5,7 +5,7 @@ namespace HomelabGate.Cli;
 
 /// <summary>The <c>gate</c> command tree.</summary>
 public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift, StatusCommand status,
-    HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert)
+    HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert, ImportCommand import)
 {
     public RootCommand Build()
     {
@@ -19,6 +19,7 @@ public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCom
         root.Subcommands.Add(hashPassword.Build());
         root.Subcommands.Add(ca.Build());
         root.Subcommands.Add(cert.Build());
+        root.Subcommands.Add(import.Build());
         return root;
     }
 }

@@ -67,6 +67,10 @@ public static class CliServices
         services.AddSingleton<CertListCommand>();
         services.AddSingleton<CertShowCommand>();
         services.AddSingleton<CertCommand>();
+        services.AddSingleton<Import.Npm.NpmImporter>();
+        services.AddSingleton<Cli.Import.CertificateSeeder>();
+        services.AddSingleton<Cli.Import.NpmImportCommand>();
+        services.AddSingleton<ImportCommand>();
         services.AddSingleton<GateCli>();
         replace?.Invoke(services);
         return services.BuildServiceProvider();

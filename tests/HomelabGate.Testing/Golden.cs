@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace HomelabGate.Tests;
+using Xunit;
+
+namespace HomelabGate.Testing;
 
 /// <summary>Golden-file assertions for everything a user reads. Set UPDATE_GOLDEN=1 to rewrite the files after an
 /// intended change, then review the diff like any other code.</summary>
