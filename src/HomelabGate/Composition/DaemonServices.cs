@@ -29,6 +29,7 @@ public static class DaemonServices
         services.AddSingleton(sni);
         services.Replace(ServiceDescriptor.Singleton<IProxySystem, LiveProxySystem>());
         services.AddSingleton<ReconcileLoop>();
+        services.AddSingleton<Daemon.Drain.DrainTracker>();
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
         services.AddSingleton<HashVerifier>();
