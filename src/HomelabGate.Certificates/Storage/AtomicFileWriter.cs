@@ -52,7 +52,7 @@ public sealed class AtomicFileWriter
 
     private static async Task WriteTempAsync(PendingFile file, string temp, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        Core.State.PrivateDirectory.Create(Path.GetDirectoryName(temp)!);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {

@@ -7,7 +7,7 @@ public static class AtomicFile
     public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
+        PrivateDirectory.Create(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -16,7 +16,7 @@ public sealed class StateLock : IDisposable
     /// <returns>The lock, or null when another process holds it.</returns>
     public static StateLock? TryAcquire(string stateDir, string holderInfo)
     {
-        Directory.CreateDirectory(stateDir);
+        PrivateDirectory.Create(stateDir);
         try
         {
             var stream = new FileStream(PathIn(stateDir), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
