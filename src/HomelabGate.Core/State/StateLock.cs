@@ -27,6 +27,10 @@ public sealed class StateLock : IDisposable
         {
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not StateWriteException)
+        {
+            throw new StateWriteException(PathIn(stateDir), e);
+        }
     }
 
     // Windows reports a held lock as a sharing violation; .NET on Linux passes flock's EWOULDBLOCK (11) through.
