@@ -24,6 +24,7 @@ public static class AtomicFile
                 current = Path.GetFullPath(file.Path);
                 var directory = Path.GetDirectoryName(current)!;
                 PrivateDirectory.Create(directory);
+                RemoveLeftovers(directory, Path.GetFileName(current));
                 var temp = Path.Combine(directory, $".{Path.GetFileName(current)}.{Guid.NewGuid():N}.tmp");
                 temps.Add((temp, current)); // before writing, so a half-written temp file is removed too
                 WriteTemp(temp, file);
@@ -44,6 +45,20 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Temp files of this target that a crash (kill -9, power loss) left behind; the caller is the state
+    /// directory's one writer, so none of them belongs to a write in progress.</summary>
+    private static void RemoveLeftovers(string directory, string fileName)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+        foreach (var leftover in Directory.EnumerateFiles(directory, $".{fileName}.*.tmp"))
+        {
+            TryDelete(leftover);
+        }
+    }
+
     private static void WriteTemp(string temp, AtomicWrite file)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
@@ -54,6 +69,25 @@ public static class AtomicFile
         using var stream = new FileStream(temp, options);
         stream.Write(file.Content);
         stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Removes every temp file a crash left anywhere under <paramref name="directory"/> (named as
+    /// <see cref="WriteAll"/> names them). Called by the one writer when it takes the state directory's lock.</summary>
+    public static void RemoveLeftoversUnder(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            // ".<target>.<32 hex>.tmp": nothing else in the state directory is named like this.
+            if (name.Length > 38 && name[^37] == '.' && name[^36..^4].All(char.IsAsciiHexDigitLower))
+            {
+                TryDelete(file);
+            }
+        }
     }
 
     private static void TryDelete(string path)

@@ -21,6 +21,8 @@ public sealed class StateLock : IDisposable
         {
             var stream = new FileStream(PathIn(stateDir), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             AtomicFile.Write(InfoPath(stateDir), System.Text.Encoding.UTF8.GetBytes(holderInfo), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // The one writer now: whatever a killed writer left half-done is swept before anything is written.
+            AtomicFile.RemoveLeftoversUnder(stateDir);
             return new StateLock(stream);
         }
         catch (IOException e) when (e.HResult is SharingViolation or WouldBlock)
