@@ -36,7 +36,7 @@ public sealed class AcmeAccountStore(string directory)
 
     public void Save(Uri directoryUrl, AccountKey key)
     {
-        Directory.CreateDirectory(directory);
+        Core.State.PrivateDirectory.Create(directory);
         AtomicFile.Write(PathFor(directoryUrl), System.Text.Encoding.UTF8.GetBytes(key.ExportPem()), OwnerReadWrite);
     }
 }

@@ -47,6 +47,10 @@ public sealed class LocalCaProvider(CaStore store, CaCertificateFactory factory,
         {
             return $"a third of its lifetime is left (it expires at {notAfter:u})";
         }
+        if (notBefore > time.GetUtcNow() + Renewal.Rules.NotYetValidRule.Slack)
+        {
+            return $"it is not valid until {notBefore:u} (was the clock wrong when it was made?)";
+        }
         return Equals(NameConstraintsExtension.Read(intermediate), options.NameConstraints) ? null : "the name constraints changed";
     }
 

@@ -13,7 +13,11 @@ public sealed record ApplyResult(
     IReadOnlyList<string> ProxyProblems,
     DesiredState Recorded)
 {
-    public bool Succeeded => !Failed.Any();
+    /// <summary>Why the applied state could not be recorded (a full disk), or null. What was applied stays applied; the
+    /// next plan, read from the older record, shows it again and applying it again changes nothing.</summary>
+    public string? RecordError { get; init; }
+
+    public bool Succeeded => !Failed.Any() && RecordError is null;
 
     public IEnumerable<ChangeResult> Failed => Results.Where(r => r.Outcome == ChangeOutcome.Failed);
 

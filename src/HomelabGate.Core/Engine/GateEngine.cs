@@ -46,11 +46,19 @@ public sealed class GateEngine(IDnsSystem dns, ICertificateSystem certificates, 
         var failedCertificates = certificateResult.Statuses.Where(s => s.Condition == CertificateCondition.Failed).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var results = plan.Changes.Select(change => Result(change, observed, dnsOutcome, certificateResult, proxyProblems)).ToList();
         var recorded = AppliedStateRecorder.Record(desired, observed.Applied, dnsOutcome.Error is null, failedCertificates, proxyProblems.Count == 0);
+        string? recordError = null;
         if (manifestHash is not null)
         {
-            Store.SaveApplied(new AppliedState(recorded, manifestHash, time.GetUtcNow()));
+            try
+            {
+                Store.SaveApplied(new AppliedState(recorded, manifestHash, time.GetUtcNow()));
+            }
+            catch (StateWriteException e)
+            {
+                recordError = e.Message;
+            }
         }
-        return new ApplyResult(plan, results, dnsOutcome, certificateResult, proxyProblems, recorded);
+        return new ApplyResult(plan, results, dnsOutcome, certificateResult, proxyProblems, recorded) { RecordError = recordError };
     }
 
     private static ChangeResult Result(ResourceChange change, Observation observed, DnsOutcome dns, CertificateApplyResult certificates, IReadOnlyList<string> proxyProblems)

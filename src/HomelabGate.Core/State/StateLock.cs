@@ -16,16 +16,22 @@ public sealed class StateLock : IDisposable
     /// <returns>The lock, or null when another process holds it.</returns>
     public static StateLock? TryAcquire(string stateDir, string holderInfo)
     {
-        Directory.CreateDirectory(stateDir);
+        PrivateDirectory.Create(stateDir);
         try
         {
             var stream = new FileStream(PathIn(stateDir), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             AtomicFile.Write(InfoPath(stateDir), System.Text.Encoding.UTF8.GetBytes(holderInfo), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // The one writer now: whatever a killed writer left half-done is swept before anything is written.
+            AtomicFile.RemoveLeftoversUnder(stateDir);
             return new StateLock(stream);
         }
         catch (IOException e) when (e.HResult is SharingViolation or WouldBlock)
         {
             return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not StateWriteException)
+        {
+            throw new StateWriteException(PathIn(stateDir), e);
         }
     }
 

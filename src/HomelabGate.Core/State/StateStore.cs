@@ -31,7 +31,7 @@ public sealed class StateStore(string stateDir)
 
     public void SaveApplied(AppliedState state)
     {
-        Directory.CreateDirectory(StateDir);
+        PrivateDirectory.Create(StateDir);
         AtomicFile.Write(AppliedPath, JsonSerializer.SerializeToUtf8Bytes(state, Options), UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

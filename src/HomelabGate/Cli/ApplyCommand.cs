@@ -48,7 +48,7 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         }
         using var state = states.Open(result.StateDir!);
         var (observed, planned) = await state.Engine.PlanAsync(result.Desired!, ObservationScope.Full, cancellationToken);
-        var applied = await state.Engine.ApplyAsync(result.Desired!, observed, planned, result.Load.Manifest!.ContentHash, cancellationToken);
+        // The plan first, as Terraform prints it: what follows is what happened to it.
         if (format == OutputFormat.Json)
         {
             json.Render(planned, output);
@@ -56,6 +56,10 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         else
         {
             text.Render(planned, output, ReferenceEquals(output, Console.Out) && Paint.ForConsole());
+        }
+        var applied = await state.Engine.ApplyAsync(result.Desired!, observed, planned, result.Load.Manifest!.ContentHash, cancellationToken);
+        if (format != OutputFormat.Json)
+        {
             report.Write(applied, output);
         }
         return applied.Succeeded ? ExitCodes.Success : ExitCodes.Error;

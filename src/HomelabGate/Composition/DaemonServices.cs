@@ -29,6 +29,7 @@ public static class DaemonServices
         services.AddSingleton(sni);
         services.Replace(ServiceDescriptor.Singleton<IProxySystem, LiveProxySystem>());
         services.AddSingleton<ReconcileLoop>();
+        services.AddSingleton<Daemon.Drain.DrainTracker>();
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
         services.AddSingleton<HashVerifier>();
@@ -50,6 +51,7 @@ public static class DaemonServices
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
+        Core.State.PrivateDirectory.Create(Path.Combine(stateDir, "keys"));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
         return services;
     }

@@ -38,6 +38,9 @@ internal static partial class DaemonLog
     [LoggerMessage(15, LogLevel.Error, "Certificate {Name} failed; will retry: {Message}")]
     public static partial void CertificateFailed(ILogger logger, string name, string message);
 
+    [LoggerMessage(17, LogLevel.Error, "The applied state could not be recorded; what was applied keeps serving and a restart serves the last state recorded: {Message}")]
+    public static partial void RecordFailed(ILogger logger, string message);
+
     [LoggerMessage(16, LogLevel.Information, "The manifest {Manifest} is valid again; serving it")]
     public static partial void ValidAgain(ILogger logger, string manifest);
 

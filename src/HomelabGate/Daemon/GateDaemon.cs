@@ -33,6 +33,15 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
         {
             return 1;
         }
+        if (ListenerCheck.Problems(settings) is { Count: > 0 } listeners)
+        {
+            foreach (var problem in listeners)
+            {
+                error.WriteLine($"gate: {problem}");
+            }
+            error.WriteLine("gate: nothing was applied; fix this and start again.");
+            return 1;
+        }
         WebApplication app;
         try
         {

@@ -96,6 +96,8 @@ public static class GateWebHost
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Yarp", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // A failed start is reported by GateDaemon in one line; the host's own report is a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 }

@@ -128,6 +128,10 @@ public sealed class ReconcileLoop(
         var applied = await engine.ApplyAsync(desired, observed, plan, hash, cancellationToken).ConfigureAwait(false);
         RecordSystems(observed.Dns, plan, applied);
         Log(applied);
+        if (applied.RecordError is { } recordError)
+        {
+            DaemonLog.RecordFailed(logger, recordError);
+        }
         var failed = applied.Failed.ToList();
         if (applied.ProxyProblems.Count == 0)
         {

@@ -21,10 +21,15 @@ public sealed class ApplyReport
                 : dns.Status != DnsObservationStatus.Observed ? $"DNS ({dns.Provider}) was not read: {dns.Problem}"
                 : $"DNS ({dns.Provider}): {dns.Changes.Count} record changes written, {dns.Changes.Count(c => c.Drift is not null)} of them repairs of drift");
         }
-        foreach (var certificate in result.Certificates.Statuses)
+        var reported = result.Results.Where(r => r.Outcome != ChangeOutcome.Succeeded).Select(r => r.Change.Id).ToHashSet();
+        foreach (var certificate in result.Certificates.Statuses.Where(s => !reported.Contains(new Core.Desired.ResourceId(Core.Desired.ResourceKind.Certificate, s.Name))))
         {
             var state = certificate.Condition == CertificateCondition.Ready ? "ready" : "FAILED";
             output.WriteLine($"certificate {certificate.Name}: {state}: {certificate.Message}");
+        }
+        if (result.RecordError is { } recordError)
+        {
+            output.WriteLine($"The applied state could not be recorded: {recordError}");
         }
         var plan = result.Plan;
         output.WriteLine(result.Succeeded

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Security;
-using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using HomelabGate.EndToEnd.Tests.Harness;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +15,7 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
     [Fact]
     public async Task A_websocket_over_http2_echoes_through_the_https_listener()
     {
-        using var invoker = new HttpMessageInvoker(Handler(daemon.RootPem, daemon.HttpsPort));
+        using var invoker = new HttpMessageInvoker(LocalCaHandler.Create(daemon.RootPem, daemon.HttpsPort));
         using var socket = new ClientWebSocket();
         socket.Options.HttpVersion = HttpVersion.Version20;
         socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
@@ -46,45 +43,6 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
         Assert.Equal(HttpStatusCode.OK, socket.HttpStatusCode);
         Assert.Equal(["echo over HTTP/1.1: hello", "echo over HTTP/1.1: over h2"], answers);
         Assert.Equal(WebSocketState.Closed, socket.State);
-    }
-
-    /// <summary>Connects to 127.0.0.1 whatever the name and trusts only the local CA's root.</summary>
-    private static SocketsHttpHandler Handler(string rootPem, int port)
-    {
-        var root = X509Certificate2.CreateFromPem(File.ReadAllText(rootPem));
-        return new SocketsHttpHandler
-        {
-            UseProxy = false,
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, presented, errors) =>
-                {
-                    if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
-                    {
-                        return false;
-                    }
-                    using var chain = new X509Chain();
-                    chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(root);
-                    chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                    if (presented is not null)
-                    {
-                        foreach (var element in presented.ChainElements)
-                        {
-                            chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-                        }
-                    }
-                    using var leaf = new X509Certificate2(certificate);
-                    return chain.Build(leaf);
-                },
-            },
-        };
     }
 
     public sealed class Daemon : FeatureDaemon

@@ -11,14 +11,14 @@ public sealed class SignalTests
     {
         await using var upstreams = await Upstreams.StartAsync("alpha", "beta");
         using var workspace = GateWorkspace.Create();
-        // The manifest is a symlink to a file outside the watched folder: edits to the target raise no event there,
-        // so only the signal can bring the change in.
-        var target = Path.Combine(workspace.Root, "outside", "homelab.yaml");
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.CreateSymbolicLink(workspace.ManifestPath, target);
         workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])), ManifestWrite.InPlace);
+        // A hard link in another folder: writing through it changes the manifest's content, but inotify reports the
+        // write only to the folder it was made in, so only the signal can bring the change in.
+        var elsewhere = Path.Combine(workspace.Root, "elsewhere", "homelab.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [workspace.ManifestPath, elsewhere], TimeSpan.FromSeconds(5))).ExitCode);
         await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
-        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"])), ManifestWrite.InPlace);
+        await File.WriteAllTextAsync(elsewhere, workspace.Render(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"]))));
 
         await gate.SignalAsync("HUP");
 
@@ -27,6 +27,26 @@ public sealed class SignalTests
         Assert.Equal("SIGHUP", DaemonStatus.LastTrigger(status));
         Assert.Equal("applied", DaemonStatus.LastResult(status));
         Assert.False(gate.HasExited, $"SIGHUP ended gate:\n{gate.Output}");
+    }
+
+    [Fact]
+    public async Task Edits_to_the_target_of_a_symlinked_manifest_are_served_without_a_signal()
+    {
+        await using var upstreams = await Upstreams.StartAsync("alpha", "beta");
+        using var workspace = GateWorkspace.Create();
+        // stow, dotfiles and ConfigMaps: the manifest is a link to a file in another folder.
+        var target = Path.Combine(workspace.Root, "dotfiles", "homelab.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.CreateSymbolicLink(workspace.ManifestPath, target);
+        workspace.WriteManifest(InlineHosts.Manifest(("alpha", upstreams["alpha"])), ManifestWrite.InPlace);
+        await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
+
+        var temp = target + ".swp";
+        await File.WriteAllTextAsync(temp, workspace.Render(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"]))));
+        File.Move(temp, target, overwrite: true);
+
+        await gate.WaitUntilServedByAsync("beta.test", upstreams["beta"]);
+        Assert.Equal("file change", DaemonStatus.LastTrigger(await gate.StatusAsync()));
     }
 
     [Fact]

@@ -40,4 +40,23 @@ public sealed class StartupRefusalTests
         OutputAssert.Contains($"pid={first.Pid}", second.StandardError, "second stderr");
         Assert.Equal("alpha", (await first.EchoAsync("alpha.test")).Upstream);
     }
+
+    [Fact]
+    public async Task A_port_in_use_is_one_line_naming_the_field_before_anything_is_applied()
+    {
+        using var workspace = GateWorkspace.Create();
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, workspace.Ports.Proxy);
+        squatter.Start();
+        workspace.WriteManifest(Manifests.Header + "hosts:\n  alpha:\n    domains: [alpha.test]\n    respond: { status: 200, body: ok }\n");
+
+        await using var gate = GateProcess.Launch(workspace);
+        var exitCode = await gate.WaitForExitAsync(ExitTimeout);
+
+        Assert.Equal(1, exitCode);
+        OutputAssert.Contains($"gate: cannot listen on {workspace.Ports.ProxyAddress} (settings.listen.http): the address is already in use",
+            gate.StandardError, "gate stderr");
+        OutputAssert.DoesNotContain("Exception", gate.Output, "gate output");
+        OutputAssert.DoesNotContain("Applied:", gate.Output, "gate output");
+        Assert.False(File.Exists(Path.Combine(workspace.StateDir, "applied.json")), "nothing may be recorded as applied");
+    }
 }

@@ -30,7 +30,9 @@ public sealed class CertificateCatalog(CertificateInfoReader inspector, PemFileR
             return new CertificateEntry(name, null, read.Problem ?? "cert.pem and key.pem are missing");
         }
         var info = inspector.Read(name, stored.Leaf);
-        var summary = new CertificateSummary(info, KeyType(stored.Leaf), Source(stored.Metadata), info.RenewalDue <= time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var notYetValid = info.NotBefore > now + global::HomelabGate.Certificates.Renewal.Rules.NotYetValidRule.Slack;
+        var summary = new CertificateSummary(info, KeyType(stored.Leaf), Source(stored.Metadata), notYetValid || info.RenewalDue <= now, notYetValid);
         return new CertificateEntry(name, summary, null);
     }
 

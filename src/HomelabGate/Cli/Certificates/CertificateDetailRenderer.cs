@@ -12,7 +12,7 @@ public sealed class CertificateDetailRenderer
         Line(output, "Subject", info.Subject);
         Line(output, "Names (SANs)", info.SubjectAlternativeNames.Count == 0 ? "(none)" : string.Join(", ", info.SubjectAlternativeNames));
         Line(output, "Issuer", info.Issuer);
-        Line(output, "Valid from", CertificateText.DateTime(info.NotBefore));
+        Line(output, "Valid from", CertificateText.DateTime(info.NotBefore) + (summary.NotYetValid ? " (NOT YET VALID: issued while the clock was wrong? gate issues it again)" : ""));
         Line(output, "Valid until", $"{CertificateText.DateTime(info.NotAfter)} ({days})");
         Line(output, "Renewal due", CertificateText.DateTime(info.RenewalDue) + due);
         Line(output, "Key type", summary.KeyType);

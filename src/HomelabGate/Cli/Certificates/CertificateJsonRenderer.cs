@@ -33,6 +33,7 @@ public sealed class CertificateJsonRenderer
             ["daysLeft"] = info.DaysLeft,
             ["renewalDue"] = info.RenewalDue,
             ["renewalDueNow"] = summary.RenewalDueNow,
+            ["notYetValid"] = summary.NotYetValid,
             ["sha256Fingerprint"] = info.Sha256Fingerprint,
             ["keyType"] = summary.KeyType,
             ["source"] = summary.Source,

@@ -29,7 +29,8 @@ public sealed class CertificateTableRenderer
     private static string[] Row(CertificateSummary summary)
     {
         var info = summary.Info;
-        var due = CertificateText.Date(info.RenewalDue) + (summary.RenewalDueNow ? " (due)" : "");
+        var due = summary.NotYetValid ? $"now (not valid before {CertificateText.Date(info.NotBefore)})"
+            : CertificateText.Date(info.RenewalDue) + (summary.RenewalDueNow ? " (due)" : "");
         return
         [
             info.Name,

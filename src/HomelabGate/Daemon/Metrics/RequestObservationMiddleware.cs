@@ -1,4 +1,5 @@
 using HomelabGate.Daemon.AccessLog;
+using HomelabGate.Daemon.Drain;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Model;
 
@@ -6,11 +7,12 @@ namespace HomelabGate.Daemon.Metrics;
 
 /// <summary>Wraps every request on the proxy listeners (proxied, answered by a host itself, or by the default site;
 /// never the admin listener, which branches off before it): counts it and writes its access log line once the
-/// response is decided.</summary>
-public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMetrics metrics, AccessLogWriter accessLog, TimeProvider time)
+/// response is decided; and tells the drain on SIGTERM what is still in flight.</summary>
+public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMetrics metrics, AccessLogWriter accessLog, DrainTracker drain, TimeProvider time)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        using var inFlight = drain.Begin(context);
         var started = time.GetTimestamp();
         var failed = false;
         try
