@@ -3,7 +3,8 @@ using HomelabGate.EndToEnd.Tests.Harness;
 namespace HomelabGate.EndToEnd.Tests.Engine;
 
 /// <summary>The daemon, <c>gate plan</c>, <c>gate apply</c> and <c>gate drift</c> go through one engine, so they cannot
-/// disagree: what the daemon could not do stays pending, what it repaired is reported, and "due" means one thing.</summary>
+/// disagree: what the daemon could not do stays pending, what it repaired is reported, and "due" means one thing. The
+/// daemons run without the resync timer, so only the commands under test make them reconcile.</summary>
 public sealed class OneEngineTests : IDisposable
 {
     private readonly GateWorkspace _workspace = GateWorkspace.Create();
@@ -32,7 +33,7 @@ public sealed class OneEngineTests : IDisposable
         // A directory where the hosts file should be: reading finds no records, writing fails.
         var blocked = Directory.CreateDirectory(Path.Combine(_workspace.Root, "hosts-is-a-directory")).FullName;
         _workspace.WriteManifest(Manifest(blocked));
-        await using var gate = await GateProcess.StartAsync(_workspace);
+        await using var gate = await GateProcess.StartAsync(_workspace, "--resync-seconds", "3600");
 
         var plan = await GateCommandLine.RunAsync(_workspace, "plan");
 
@@ -46,7 +47,7 @@ public sealed class OneEngineTests : IDisposable
     public async Task Gate_apply_beside_a_daemon_reports_the_dns_drift_the_daemon_repaired()
     {
         _workspace.WriteManifest(Manifest(HostsFile));
-        await using var gate = await GateProcess.StartAsync(_workspace);
+        await using var gate = await GateProcess.StartAsync(_workspace, "--resync-seconds", "3600");
         OutputAssert.Contains("192.168.1.5 nas.home.test", await File.ReadAllTextAsync(HostsFile), "the hosts file after start");
         await File.WriteAllTextAsync(HostsFile, "");
 
@@ -67,7 +68,7 @@ public sealed class OneEngineTests : IDisposable
     public async Task Plan_drift_and_the_daemon_agree_when_a_certificate_breaks_on_disk()
     {
         _workspace.WriteManifest(Manifest(HostsFile));
-        await using var gate = await GateProcess.StartAsync(_workspace);
+        await using var gate = await GateProcess.StartAsync(_workspace, "--resync-seconds", "3600");
         Assert.Equal(0, (await GateCommandLine.RunAsync(_workspace, "plan")).ExitCode);
         Assert.Equal(0, (await GateCommandLine.RunAsync(_workspace, "drift")).ExitCode);
         // Another certificate's key: the stored pair no longer matches.
