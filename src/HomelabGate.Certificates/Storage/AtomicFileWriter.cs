@@ -1,78 +1,32 @@
 using System.Text;
+using HomelabGate.Core.State;
 
 namespace HomelabGate.Certificates.Storage;
 
 /// <summary>
-/// Writes files so that a reader sees either the old content or the new, never half of either: a temp file in
-/// the same directory (same filesystem, so the rename is atomic), flushed to disk, then renamed over the target.
-/// Secret files get mode 0600 from creation, so the key is never readable by others, not even for a moment.
+/// Writes files so that a reader sees either the old content or the new, never half of either (<see cref="AtomicFile"/>:
+/// temp files in the same directory, flushed, renamed). Secret files get mode 0600 from creation, so the key is never
+/// readable by others, not even for a moment.
 /// </summary>
 public sealed class AtomicFileWriter
 {
-    public const UnixFileMode SecretMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    public const UnixFileMode PublicMode = SecretMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    public const UnixFileMode SecretMode = AtomicFile.SecretMode;
+    public const UnixFileMode PublicMode = AtomicFile.PublicMode;
 
-    /// <summary>Writes every file to a temp file first, then renames them all: a failure while writing changes nothing.</summary>
+    /// <summary>Writes every file to a temp file first, then renames them all: a failure while writing changes nothing.
+    /// Callers put the key first, so a crash between renames leaves a key that does not match the certificate, which
+    /// the renewal policy detects and repairs.</summary>
     public async Task WriteAllAsync(IReadOnlyList<PendingFile> files, CancellationToken cancellationToken)
     {
-        var temps = new List<(string Temp, string Target)>();
         try
         {
-            foreach (var file in files)
-            {
-                var temp = Path.Combine(Path.GetDirectoryName(file.Path)!, $".{Path.GetFileName(file.Path)}.{Guid.NewGuid():N}.tmp");
-                temps.Add((temp, file.Path)); // before writing, so a half-written temp file is cleaned up too
-                await WriteTempAsync(file, temp, cancellationToken);
-            }
-
-            // Renaming in the given order: callers put the key first, so a crash between renames leaves a
-            // key that does not match the certificate, which the renewal policy detects and repairs.
-            foreach (var (temp, target) in temps)
-            {
-                File.Move(temp, target, overwrite: true);
-            }
-        }
-        catch (Exception e)
-        {
-            foreach (var (temp, _) in temps)
-            {
-                TryDelete(temp);
-            }
-
-            if (e is not (IOException or UnauthorizedAccessException))
-            {
-                throw;
-            }
-
-            var directory = Path.GetDirectoryName(files[0].Path);
-            throw new CertificateStoreException(
-                $"Cannot write to '{directory}': {e.Message} Check that the state directory exists and is writable by this user.", e);
-        }
-    }
-
-    private static async Task WriteTempAsync(PendingFile file, string temp, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = file.Secret ? SecretMode : PublicMode;
-        }
-
-        await using var stream = new FileStream(temp, options);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(file.Content), cancellationToken);
-        stream.Flush(flushToDisk: true);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
+            await AtomicFile.WriteAllAsync([.. files.Select(f => (f.Path, Encoding.UTF8.GetBytes(f.Content), f.Secret ? SecretMode : PublicMode))], cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Best effort: a stray temp file is harmless and named so it is obviously one.
+            var directory = Path.GetDirectoryName(files[0].Path);
+            throw new CertificateStoreException(
+                $"Cannot write to '{directory}': {e.Message} Check that the state directory exists and is writable by this user.", e);
         }
     }
 }
