@@ -13,6 +13,11 @@ public static class StateKeys
     /// for affinity cookies, temp files) belongs to one node and is never migrated.</summary>
     public static IReadOnlyList<string> Roots { get; } = [Applied, DnsOwnership, CaFolder, CertificatesFolder, AcmeFolder];
 
+    /// <summary>What is stored as a secret (0600 on disk, encrypted in a shared store): private keys, and the two JSON
+    /// files that name hosts, records and secret references.</summary>
+    public static bool IsSecret(string key) =>
+        key is Applied or DnsOwnership || key.EndsWith(".key", StringComparison.Ordinal) || key.EndsWith("key.pem", StringComparison.Ordinal);
+
     /// <summary>Keys are relative, '/'-separated and never climb out of the store.</summary>
     public static string Check(string key)
     {

@@ -29,6 +29,10 @@ public static class DaemonServices
         services.AddSingleton(sni);
         services.Replace(ServiceDescriptor.Singleton<IProxySystem, LiveProxySystem>());
         services.AddSingleton<ReconcileLoop>();
+        if (settings.Cluster is not null)
+        {
+            services.AddSingleton<Daemon.Cluster.ClusterDaemon>();
+        }
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
         services.AddSingleton<HashVerifier>();

@@ -60,9 +60,15 @@ public static class GateServices
         return services;
     }
 
-    /// <summary>Everything that lives in one state directory: <paramref name="stateDir"/> is absolute and resolved.</summary>
-    public static IServiceCollection AddGateState(this IServiceCollection services, string stateDir)
+    /// <summary>Everything that lives in one state directory: <paramref name="stateDir"/> is absolute and resolved. With
+    /// <paramref name="cluster"/>, the state store and the leader lock are etcd's (<see cref="ClusterServices"/>); without,
+    /// the state directory's.</summary>
+    public static IServiceCollection AddGateState(this IServiceCollection services, string stateDir, ClusterSettings? cluster = null, bool daemon = false)
     {
+        if (cluster is not null)
+        {
+            services.AddGateCluster(cluster, daemon);
+        }
         services.AddSingleton(new StateDirectory(stateDir));
         services.TryAddSingleton<IStateStorage>(new FileStateStorage(stateDir));
         services.TryAddSingleton<ILeaderLock, SoleLeaderLock>();
