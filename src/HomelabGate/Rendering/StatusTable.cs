@@ -39,8 +39,8 @@ public sealed class StatusTable(TimeProvider time)
             rows.Add(cluster.Problem is { } problem
                 ? new StatusRow("cluster", Condition.Failed, $"degraded: {problem}")
                 : new StatusRow("cluster", Condition.Ready, $"replica {cluster.Replica} is {cluster.Role}; leader {cluster.Leader ?? "none"}"));
-            rows.AddRange(cluster.Replicas.Select(r => new StatusRow($"replica {r.Id}", r.ContentHash == status.ServingContentHash ? Condition.Ready : Condition.Drifted,
-                $"{r.Role}, serving {Short(r.ContentHash)}{(r.ContentHash == status.ServingContentHash ? "" : " (differs from this replica)")}, admin {r.Admin}")));
+            rows.AddRange(cluster.Replicas.Select(r => new StatusRow($"replica {r.Id}", r.ContentHash == cluster.ContentHash ? Condition.Ready : Condition.Drifted,
+                $"{r.Role}, serving {Short(r.ContentHash)}{(r.ContentHash == cluster.ContentHash ? "" : " (differs from this replica)")}, admin {r.Admin}")));
         }
         return rows;
     }

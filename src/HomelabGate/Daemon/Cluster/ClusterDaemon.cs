@@ -10,7 +10,7 @@ namespace HomelabGate.Daemon.Cluster;
 /// state (the leader stored a certificate: swap it in) or the leadership moved (the new leader takes over the side
 /// effects at once).</summary>
 public sealed class ClusterDaemon(EtcdStateStorage storage, EtcdLeaderLock leader, ReplicaRegistry registry, ReconcileLoop loop, DaemonStatus status,
-    BootSettings boot, TimeProvider time)
+    Proxy.ProxyReconciler proxy, BootSettings boot, TimeProvider time)
 {
     /// <returns>False (with the reason written) when the cluster cannot be joined; true without a cluster.</returns>
     public static async Task<bool> TryStartAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class ClusterDaemon(EtcdStateStorage storage, EtcdLeaderLock leade
         await leader.StartAsync(cancellationToken);
         storage.Changed += _ => loop.Request("state changed by the leader");
         leader.Changed += () => loop.Request("leadership changed");
-        registry.Start(() => new ReplicaRecord(leader.Replica, leader.View.Role.ToString().ToLowerInvariant(), status.ServingContentHash,
+        registry.Start(() => new ReplicaRecord(leader.Replica, leader.View.Role.ToString().ToLowerInvariant(), proxy.Serving?.SharedContentHash(),
             status.ServingManifestHash, boot.AdminListen, status.StartedAt, time.GetUtcNow()));
     }
 }

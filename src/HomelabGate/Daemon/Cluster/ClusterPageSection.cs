@@ -24,7 +24,7 @@ public static class ClusterPageSection
         html.Append("</dl>\n<table>\n<thead><tr><th>Replica</th><th>Role</th><th>Serves</th><th>Admin</th><th>Seen</th></tr></thead>\n<tbody>\n");
         foreach (var replica in cluster.Replicas)
         {
-            var same = replica.ContentHash == snapshot.ServingContentHash;
+            var same = replica.ContentHash == cluster.ContentHash;
             html.Append("<tr><td data-label=\"Replica\"><strong>").Append(Encode(replica.Id)).Append("</strong></td><td data-label=\"Role\">")
                 .Append(Encode(replica.Role)).Append("</td><td data-label=\"Serves\" class=\"").Append(same ? "ok" : "warn").Append("\">")
                 .Append(Encode(replica.ContentHash is { Length: >= 12 } h ? h[..12] : "nothing")).Append(same ? "" : " (differs from this replica)")
