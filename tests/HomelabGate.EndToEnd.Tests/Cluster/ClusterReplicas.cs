@@ -100,7 +100,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
               public: { issuer: pebble, domains: [app.home.test{{extraDomains}}] }
             hosts:
               app:
-                domains: [app.home.test]
+                domains: [app.home.test{{extraDomains}}]
                 respond: { status: 200, body: "{{Body}}" }
                 certificate: public
 
