@@ -33,7 +33,9 @@ public sealed class ClusterInfrastructure : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Runs alone, after the parallel collections: three etcd members, three daemons and pebble on two cores would
+/// starve the other daemons' start-up (and their timing would starve the lease).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterInfrastructure>
 {
     public const string Name = "e2e cluster (etcd, pebble, bind)";
