@@ -21,6 +21,7 @@ COPY src/HomelabGate.Certificates/HomelabGate.Certificates.csproj src/HomelabGat
 COPY src/HomelabGate.Dns/HomelabGate.Dns.csproj src/HomelabGate.Dns/
 COPY src/HomelabGate.Acme/HomelabGate.Acme.csproj src/HomelabGate.Acme/
 COPY src/HomelabGate.Import/HomelabGate.Import.csproj src/HomelabGate.Import/
+COPY src/HomelabGate.Cluster/HomelabGate.Cluster.csproj src/HomelabGate.Cluster/
 RUN dotnet restore src/HomelabGate/HomelabGate.csproj
 
 # The schema is embedded into HomelabGate.Core (../../schema/homelab.schema.json).

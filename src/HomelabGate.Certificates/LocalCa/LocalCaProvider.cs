@@ -56,7 +56,7 @@ public sealed class LocalCaProvider(CaStore store, CaCertificateFactory factory,
 
     private async Task ReplaceIntermediateAsync(CancellationToken cancellationToken)
     {
-        var root = new PemFileReader().ReadCertificates(store.RootCertificatePath)[0];
+        var root = store.LoadRoot();
         using var rootKey = store.LoadRootKey();
         using var key = PrivateKey.Generate(options.KeyAlgorithm);
         var intermediate = factory.CreateIntermediate(root, rootKey, key, options.NameConstraints, time.GetUtcNow(), options.IntermediateLifetime);

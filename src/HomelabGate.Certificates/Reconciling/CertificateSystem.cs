@@ -4,6 +4,7 @@ using HomelabGate.Certificates.Storage;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Engine;
 using HomelabGate.Core.Retry;
+using HomelabGate.Core.State;
 
 namespace HomelabGate.Certificates.Reconciling;
 
@@ -36,7 +37,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
         return observations;
     }
 
-    public async Task<CertificateApplyResult> ApplyAsync(DesiredState desired, IReadOnlyDictionary<string, RenewalReason> issue, CancellationToken cancellationToken)
+    public async Task<CertificateApplyResult> ApplyAsync(DesiredState desired, IReadOnlyDictionary<string, RenewalReason> issue, SideEffectPermit permit, CancellationToken cancellationToken)
     {
         var statuses = new List<CertificateStatus>();
         var served = new List<ServedCertificate>();
@@ -44,7 +45,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
         {
             var work = CertificateWork.For(certificate, desired);
             var (stored, status) = issue.TryGetValue(certificate.Name, out var reason)
-                ? await IssueAsync(work, reason, cancellationToken)
+                ? await IssueAsync(work, reason, permit, cancellationToken)
                 : Load(certificate.Name);
             statuses.Add(status);
             if (stored is not null)
@@ -56,13 +57,20 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
         return new CertificateApplyResult(statuses, served);
     }
 
-    private async Task<(StoredCertificate?, CertificateStatus)> IssueAsync(CertificateWork work, RenewalReason reason, CancellationToken cancellationToken)
+    private async Task<(StoredCertificate?, CertificateStatus)> IssueAsync(CertificateWork work, RenewalReason reason, SideEffectPermit permit, CancellationToken cancellationToken)
     {
         try
         {
+            permit.ThrowIfLost($"issuing certificate '{work.Name}'");
             var issued = await Source(work.Origin).IssueAsync(work, cancellationToken);
             backoff.Succeeded(Key(work));
             return (issued, new CertificateStatus(work.Name, CertificateCondition.Ready, $"issued: {reason.Message}", true, NotAfter(issued)));
+        }
+        catch (LeadershipLostException e)
+        {
+            // Not a failure of this certificate: no back-off, the new leader issues it.
+            var kept = Read(work.Name).Certificate;
+            return (kept, new CertificateStatus(work.Name, CertificateCondition.Failed, e.Message, kept is not null, NotAfter(kept)));
         }
         catch (Exception e) when (e is CertificateIssueException or IOException or UnauthorizedAccessException)
         {

@@ -71,7 +71,7 @@ public sealed class LocalCaSource(CaStore authorities, CertificateStore store, C
     {
         try
         {
-            return authorities.HasIntermediate ? new PemFileReader().ReadCertificates(authorities.IntermediateCertificatePath)[0] : null;
+            return authorities.HasIntermediate ? authorities.LoadIntermediate() : null;
         }
         catch (CertificateStoreException)
         {

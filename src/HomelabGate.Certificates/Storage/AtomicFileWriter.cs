@@ -8,7 +8,7 @@ namespace HomelabGate.Certificates.Storage;
 public sealed class AtomicFileWriter
 {
     public const UnixFileMode SecretMode = AtomicFile.SecretMode;
-    public const UnixFileMode PublicMode = SecretMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    public const UnixFileMode PublicMode = AtomicFile.PublicMode;
 
     public Task WriteAllAsync(IReadOnlyList<PendingFile> files, CancellationToken cancellationToken) => Task.Run(() =>
     {

@@ -12,9 +12,11 @@ public sealed class PemFileReader
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>All certificates in the file, in file order. Throws when there is none or one is damaged.</summary>
-    public IReadOnlyList<X509Certificate2> ReadCertificates(string path)
+    public IReadOnlyList<X509Certificate2> ReadCertificates(string path) => ParseCertificates(ReadText(path), path);
+
+    /// <summary>All certificates in <paramref name="text"/>; <paramref name="path"/> names where it came from in errors.</summary>
+    public IReadOnlyList<X509Certificate2> ParseCertificates(string text, string path)
     {
-        var text = ReadText(path);
         if (!text.Contains("-----BEGIN CERTIFICATE-----"))
         {
             var found = text.Contains("PRIVATE KEY-----") ? " It holds a private key; did you swap the certificate and key paths?" : "";
@@ -48,9 +50,14 @@ public sealed class PemFileReader
             }
         }
 
+        return ParsePrivateKey(ReadText(path), path);
+    }
+
+    public PrivateKey ParsePrivateKey(string text, string path)
+    {
         try
         {
-            return PrivateKey.FromPem(ReadText(path));
+            return PrivateKey.FromPem(text);
         }
         catch (FormatException e)
         {

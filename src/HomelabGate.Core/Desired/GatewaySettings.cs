@@ -28,6 +28,9 @@ public sealed record GatewaySettings : Resource
     /// <summary>TCP forwards; bound at start with the other listeners.</summary>
     public ValueList<TcpStream> Streams { get; init; } = ValueList<TcpStream>.Empty;
 
+    /// <summary>Null: one node, state in the state directory.</summary>
+    public ClusterSettings? Cluster { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Settings, "gateway");
 }
 

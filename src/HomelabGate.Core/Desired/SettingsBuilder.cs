@@ -20,6 +20,7 @@ internal static class SettingsBuilder
             TrustedProxies = ValueList.From(spec.TrustedProxies),
             AccessLog = spec.AccessLog ?? true,
             DefaultCertificate = spec.DefaultCertificate,
+            Cluster = ClusterSettings.From(spec.Cluster),
             Dns = dns?.Provider is { } provider ? new DnsProviderSettings
             {
                 Type = ProviderType(provider.Type), Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),

@@ -35,6 +35,7 @@ public static class DiagnosticCodes
     public const string UnsupportedVersion = "HG3011";
     public const string DuplicateDnsRecord = "HG3012";
     public const string TlsSettings = "HG3013";
+    public const string ClusterSettings = "HG3020";
 
     /// <summary>Reserved for parts of the manifest that are validated before their behaviour lands; none today.</summary>
     public const string NotYetServed = "HG4001";

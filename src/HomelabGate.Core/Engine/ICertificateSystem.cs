@@ -1,4 +1,5 @@
 using HomelabGate.Core.Desired;
+using HomelabGate.Core.State;
 
 namespace HomelabGate.Core.Engine;
 
@@ -10,5 +11,6 @@ public interface ICertificateSystem
     Task<IReadOnlyList<CertificateObservation>> ObserveAsync(DesiredState desired, ObservationScope scope, CancellationToken cancellationToken);
 
     /// <param name="issue">The certificates the plan issues or renews, with why; the others are loaded as stored.</param>
-    Task<CertificateApplyResult> ApplyAsync(DesiredState desired, IReadOnlyDictionary<string, RenewalReason> issue, CancellationToken cancellationToken);
+    /// <param name="permit">Checked right before each issuance: a replica that lost the leadership issues nothing.</param>
+    Task<CertificateApplyResult> ApplyAsync(DesiredState desired, IReadOnlyDictionary<string, RenewalReason> issue, SideEffectPermit permit, CancellationToken cancellationToken);
 }

@@ -8,8 +8,13 @@ namespace HomelabGate.Core.State;
 public static class AtomicFile
 {
     public const UnixFileMode SecretMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    public const UnixFileMode PublicMode = SecretMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     public static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode) => WriteAll([new AtomicWrite(path, content.ToArray(), mode)]);
+
+    /// <summary><see cref="WriteAll"/> off the caller's thread (it flushes to disk).</summary>
+    public static Task WriteAllAsync(IReadOnlyList<(string Path, byte[] Content, UnixFileMode Mode)> files, CancellationToken cancellationToken) =>
+        Task.Run(() => WriteAll([.. files.Select(f => new AtomicWrite(f.Path, f.Content, f.Mode))]), cancellationToken);
 
     /// <summary>Renames in the given order once all are written; callers put a key before its certificate, so a crash
     /// between renames leaves a pair that the renewal rules see as mismatched and repair.</summary>

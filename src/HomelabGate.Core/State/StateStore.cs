@@ -3,25 +3,29 @@ using HomelabGate.Core.Desired;
 
 namespace HomelabGate.Core.State;
 
-/// <summary>The last applied state in <c>stateDir/applied.json</c>, written atomically (temp file, flush, rename) so a
-/// crash leaves either the old or the new file, never half of one.</summary>
-public sealed class StateStore(string stateDir)
+/// <summary>The last applied state (<c>applied.json</c>), written atomically so a crash leaves either the old or the new
+/// state, never half of one; in the state directory by default, else in the configured <see cref="IStateStorage"/>.</summary>
+public sealed class StateStore(IStateStorage storage)
 {
     private static readonly JsonSerializerOptions Options = new(ResourceJson.Create()) { WriteIndented = true };
 
-    public string StateDir { get; } = stateDir;
+    public StateStore(string stateDir) : this(new FileStateStorage(stateDir))
+    {
+    }
 
-    public string AppliedPath => Path.Combine(StateDir, "applied.json");
+    public IStateStorage Storage { get; } = storage;
+
+    public string AppliedPath => Storage.Describe(StateKeys.Applied);
 
     public AppliedState? LoadApplied()
     {
-        if (!File.Exists(AppliedPath))
+        if (Storage.Read(StateKeys.Applied) is not { } content)
         {
             return null;
         }
         try
         {
-            return JsonSerializer.Deserialize<AppliedState>(File.ReadAllBytes(AppliedPath), Options);
+            return JsonSerializer.Deserialize<AppliedState>(content, Options);
         }
         catch (JsonException e)
         {
@@ -29,9 +33,7 @@ public sealed class StateStore(string stateDir)
         }
     }
 
-    public void SaveApplied(AppliedState state)
-    {
-        PrivateDirectory.Create(StateDir);
-        AtomicFile.Write(AppliedPath, JsonSerializer.SerializeToUtf8Bytes(state, Options), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
+    /// <summary>Mode 0600 on disk (it names hosts and secret references), encrypted in a shared store.</summary>
+    public Task SaveAppliedAsync(AppliedState state, CancellationToken cancellationToken) =>
+        Storage.WriteAsync([new StateWrite(StateKeys.Applied, JsonSerializer.SerializeToUtf8Bytes(state, Options), Secret: true)], cancellationToken);
 }

@@ -1,5 +1,6 @@
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Secrets;
+using HomelabGate.Core.State;
 using HomelabGate.Dns.HostsFile;
 using HomelabGate.Dns.Ownership;
 using HomelabGate.Dns.PiHole;
@@ -8,12 +9,16 @@ using HomelabGate.Dns.Rfc2136;
 namespace HomelabGate.Dns.Providers;
 
 /// <summary>Builds the DNS provider and its ownership registry that the manifest's <c>dns.provider</c> names. Ownership is
-/// always recorded in the state directory, and for RFC 2136 also in the zone, so it survives a lost state directory.</summary>
-public sealed class DnsProviderFactory(string stateDir, Rfc2136ClientFactory rfc2136, ISecretResolver secrets)
+/// always recorded in the state store, and for RFC 2136 also in the zone, so it survives a lost state directory.</summary>
+public sealed class DnsProviderFactory(IStateStorage state, Rfc2136ClientFactory rfc2136, ISecretResolver secrets)
 {
+    public DnsProviderFactory(string stateDir, Rfc2136ClientFactory rfc2136, ISecretResolver secrets) : this(new FileStateStorage(stateDir), rfc2136, secrets)
+    {
+    }
+
     public (IDnsProvider Provider, IDnsOwnershipRegistry Ownership) Create(DnsProviderSettings settings)
     {
-        var file = new JsonFileOwnershipRegistry(Path.Combine(stateDir, "dns-ownership.json"), settings.OwnerId);
+        var file = new JsonOwnershipRegistry(state, StateKeys.DnsOwnership, settings.OwnerId);
         switch (settings.Type)
         {
             case DnsProviderType.Rfc2136:

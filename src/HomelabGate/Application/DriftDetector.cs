@@ -29,6 +29,10 @@ public sealed class DriftDetector
                 items.Add(new DriftItem("proxy", "the daemon serves a configuration that differs from the manifest", Short(desired.ContentHash()),
                     daemon.ServingContentHash is { } hash ? Short(hash) : "none"));
             }
+            var shared = desired.SharedContentHash();
+            items.AddRange((daemon.Cluster?.Replicas ?? []).Where(r => r.ContentHash != shared).Select(r => new DriftItem($"replica {r.Id}",
+                "serves a configuration that differs from the manifest (an older manifest?)", Short(shared), r.ContentHash is { } h ? Short(h) : "none",
+                Repairable: false)));
             items.AddRange(daemon.Upstreams.SelectMany(u => u.Targets.Where(t => t.Health == TargetHealth.Unhealthy)
                 .Select(t => new DriftItem($"upstream {u.Name}", $"target {t.Url} is unhealthy", "healthy", "unhealthy", Repairable: false))));
         }

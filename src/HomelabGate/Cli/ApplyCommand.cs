@@ -46,7 +46,17 @@ public sealed class ApplyCommand(CommonOptions options, PlanCommand plan, Manife
         {
             return await AskDaemonAsync(result.StateDir!, format, output, error, cancellationToken);
         }
-        using var state = states.Open(result.StateDir!);
+        StateServices state;
+        try
+        {
+            state = states.Open(result.StateDir!, result.Desired!.Settings.Cluster);
+        }
+        catch (StateStorageException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Error;
+        }
+        using var opened = state;
         var (observed, planned) = await state.Engine.PlanAsync(result.Desired!, ObservationScope.Full, cancellationToken);
         // The plan first, as Terraform prints it: what follows is what happened to it.
         if (format == OutputFormat.Json)

@@ -34,7 +34,7 @@ public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipelin
             var plan = Plan.Empty;
             if (manifest.Succeeded)
             {
-                using var state = states.Open(stateDir);
+                using var state = states.Open(stateDir, manifest.Desired!.Settings.Cluster);
                 (_, plan) = await state.Engine.PlanAsync(manifest.Desired!, ObservationScope.Full, cancellationToken);
             }
             report = detector.Detect(manifest, plan, running);
@@ -44,7 +44,7 @@ public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipelin
             output.WriteLine($"error: the running daemon did not answer: {e.Message}");
             return ExitCodes.Error;
         }
-        catch (StateCorruptException e)
+        catch (Exception e) when (e is StateCorruptException or StateStorageException)
         {
             output.WriteLine($"error: {e.Message}");
             return ExitCodes.Error;

@@ -5,7 +5,8 @@ namespace HomelabGate.Cli;
 
 /// <summary>The <c>gate</c> command tree.</summary>
 public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCommand apply, RunCommand run, DriftCommand drift, StatusCommand status,
-    HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert, ImportCommand import)
+    HashPasswordCommand hashPassword, CaCommand ca, CertCommand cert, ImportCommand import,
+    Cluster.ClusterCommand cluster)
 {
     public RootCommand Build()
     {
@@ -20,6 +21,7 @@ public sealed class GateCli(ValidateCommand validate, PlanCommand plan, ApplyCom
         root.Subcommands.Add(ca.Build());
         root.Subcommands.Add(cert.Build());
         root.Subcommands.Add(import.Build());
+        root.Subcommands.Add(cluster.Build());
         return root;
     }
 }

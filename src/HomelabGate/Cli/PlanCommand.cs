@@ -36,13 +36,13 @@ public sealed class PlanCommand(CommonOptions options, ManifestPipeline pipeline
         {
             return ExitCodes.Error;
         }
-        using var state = states.Open(result.StateDir!);
         Core.Planning.Plan plan;
         try
         {
+            using var state = states.Open(result.StateDir!, result.Desired!.Settings.Cluster);
             (_, plan) = await state.Engine.PlanAsync(result.Desired!, scope, cancellationToken);
         }
-        catch (StateCorruptException e)
+        catch (Exception e) when (e is StateCorruptException or StateStorageException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Error;

@@ -71,6 +71,8 @@ public static class CliServices
         services.AddSingleton<Cli.Import.CertificateSeeder>();
         services.AddSingleton<Cli.Import.NpmImportCommand>();
         services.AddSingleton<ImportCommand>();
+        services.AddSingleton<Cli.Cluster.ClusterMigrateCommand>();
+        services.AddSingleton<Cli.Cluster.ClusterCommand>();
         services.AddSingleton<GateCli>();
         replace?.Invoke(services);
         return services.BuildServiceProvider();

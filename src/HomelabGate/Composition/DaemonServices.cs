@@ -30,6 +30,10 @@ public static class DaemonServices
         services.Replace(ServiceDescriptor.Singleton<IProxySystem, LiveProxySystem>());
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<Daemon.Drain.DrainTracker>();
+        if (settings.Cluster is not null)
+        {
+            services.AddSingleton<Daemon.Cluster.ClusterDaemon>();
+        }
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
         services.AddSingleton<HashVerifier>();

@@ -60,19 +60,28 @@ public static class GateServices
         return services;
     }
 
-    /// <summary>Everything that lives in one state directory: <paramref name="stateDir"/> is absolute and resolved.</summary>
-    public static IServiceCollection AddGateState(this IServiceCollection services, string stateDir)
+    /// <summary>Everything that lives in one state directory: <paramref name="stateDir"/> is absolute and resolved. With
+    /// <paramref name="cluster"/>, the state store and the leader lock are etcd's (<see cref="ClusterServices"/>); without,
+    /// the state directory's.</summary>
+    public static IServiceCollection AddGateState(this IServiceCollection services, string stateDir, ClusterSettings? cluster = null, bool daemon = false)
     {
+        if (cluster is not null)
+        {
+            services.AddGateCluster(cluster, daemon);
+        }
         services.AddSingleton(new StateDirectory(stateDir));
-        services.AddSingleton(new StateStore(stateDir));
-        services.AddSingleton(sp => new CertificateStore(stateDir, sp.GetRequiredService<PemFileReader>(), sp.GetRequiredService<AtomicFileWriter>()));
-        services.AddSingleton(sp => new CaStore(stateDir, sp.GetRequiredService<PemFileReader>(), sp.GetRequiredService<AtomicFileWriter>()));
-        services.AddSingleton(new AcmeAccountStore(Path.Combine(stateDir, "acme")));
+        services.TryAddSingleton<IStateStorage>(new FileStateStorage(stateDir));
+        services.TryAddSingleton<ILeaderLock, SoleLeaderLock>();
+        services.AddSingleton<StateStore>();
+        services.AddSingleton<StoredPem>();
+        services.AddSingleton<CertificateStore>();
+        services.AddSingleton<CaStore>();
+        services.AddSingleton(sp => new AcmeAccountStore(sp.GetRequiredService<IStateStorage>(), StateKeys.AcmeFolder));
         services.AddSingleton<ICertificateSource, LocalCaSource>();
         services.AddSingleton<ICertificateSource, FilesSource>();
         services.AddSingleton<ICertificateSource, AcmeSource>();
         services.AddSingleton<ICertificateSystem, CertificateSystem>();
-        services.AddSingleton(sp => new DnsProviderFactory(stateDir, sp.GetRequiredService<Rfc2136ClientFactory>(), sp.GetRequiredService<ISecretResolver>()));
+        services.AddSingleton(sp => new DnsProviderFactory(sp.GetRequiredService<IStateStorage>(), sp.GetRequiredService<Rfc2136ClientFactory>(), sp.GetRequiredService<ISecretResolver>()));
         services.AddSingleton<IDnsSystem, DnsSystem>();
         services.TryAddSingleton<IProxySystem, RecordedProxySystem>();
         services.AddSingleton<GateEngine>();

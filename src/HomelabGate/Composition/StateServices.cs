@@ -14,5 +14,8 @@ public sealed class StateServices(ServiceProvider provider) : IDisposable
 
     public CertificateStore Certificates => provider.GetRequiredService<CertificateStore>();
 
+    /// <summary>For the few commands that need one more service of the state (<c>gate cluster migrate</c>).</summary>
+    public IServiceProvider Provider => provider;
+
     public void Dispose() => provider.Dispose();
 }

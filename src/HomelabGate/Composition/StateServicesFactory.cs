@@ -7,11 +7,31 @@ namespace HomelabGate.Composition;
 /// replacements made there (a test's clock) hold here too.</summary>
 public sealed class StateServicesFactory(Action<IServiceCollection> shared)
 {
-    public StateServices Open(string stateDir)
+    /// <param name="cluster">The manifest's <c>settings.cluster</c>: state in etcd, loaded here (a clear
+    /// <see cref="Core.State.StateStorageException"/> when etcd cannot be read or the key does not fit).</param>
+    public StateServices Open(string stateDir, Core.Desired.ClusterSettings? cluster = null)
     {
         var services = new ServiceCollection();
         shared(services);
-        services.AddGateState(stateDir);
-        return new StateServices(services.BuildServiceProvider());
+        services.AddGateState(stateDir, cluster);
+        var provider = services.BuildServiceProvider();
+        if (cluster is not null)
+        {
+            try
+            {
+                provider.GetRequiredService<Cluster.Etcd.EtcdStateStorage>().StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is Core.Secrets.SecretUnavailableException)
+            {
+                provider.Dispose();
+                throw new Core.State.StateStorageException(e.Message, e);
+            }
+            catch
+            {
+                provider.Dispose();
+                throw;
+            }
+        }
+        return new StateServices(provider);
     }
 }

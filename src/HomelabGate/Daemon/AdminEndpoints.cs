@@ -28,7 +28,8 @@ public sealed class AdminEndpoints(
     StatusSnapshotSource snapshots,
     StatusDocuments documents,
     StatusPageRenderer statusPage,
-    MetricsEndpoint metrics)
+    MetricsEndpoint metrics,
+    Cluster.ClusterStatusSource cluster)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -51,7 +52,10 @@ public sealed class AdminEndpoints(
                 await Text(context, 200, "ok\n");
                 break;
             case "/readyz":
-                await Text(context, status.Ready ? 200 : 503, status.Ready ? "ready\n" : "not ready: no configuration served yet\n");
+                // Degraded still answers 200: the replica serves, and a load balancer must keep sending it traffic.
+                await Text(context, status.Ready ? 200 : 503, !status.Ready ? "not ready: no configuration served yet\n"
+                    : cluster.Capture() is { Degraded: true } degraded ? $"ready, degraded: {degraded.Problem}; serving the last known configuration, no side effects\n"
+                    : "ready\n");
                 break;
             case "/" when HttpMethods.IsGet(method):
                 await Page(context, statusPage.Render(snapshots.Capture()));

@@ -54,6 +54,10 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
         }
         await using (app)
         {
+            if (!await Cluster.ClusterDaemon.TryStartAsync(app.Services, error, cancellationToken))
+            {
+                return 1;
+            }
             var loop = app.Services.GetRequiredService<ReconcileLoop>();
             if (first.Succeeded)
             {

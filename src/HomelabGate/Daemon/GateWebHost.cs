@@ -50,7 +50,7 @@ public static class GateWebHost
             kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
             Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
-        builder.Services.AddGateShared().AddGateState(stateDir).AddGateDaemon(paths, settings, stateDir, options, sni);
+        builder.Services.AddGateShared().AddGateState(stateDir, settings.Cluster, daemon: true).AddGateDaemon(paths, settings, stateDir, options, sni);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

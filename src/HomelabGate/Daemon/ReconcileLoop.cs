@@ -117,6 +117,10 @@ public sealed class ReconcileLoop(
         if (!plan.HasChanges)
         {
             RecordSystems(observed.Dns, plan, null);
+            if (await engine.ServeStoredAsync(desired, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                status.RecordCertificates(stored.Statuses);
+            }
             if (wasInvalid)
             {
                 DaemonLog.ValidAgain(logger, paths.ManifestPath);

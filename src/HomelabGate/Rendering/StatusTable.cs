@@ -34,6 +34,14 @@ public sealed class StatusTable(TimeProvider time)
                 : new StatusRow($"dns {dns.Provider}", dns.Conflicts.Count > 0 ? Condition.Drifted : Condition.Ready,
                     dns.Conflicts.Count > 0 ? $"{dns.Conflicts.Count} conflicts left alone" : dns.Summary ?? ""));
         }
+        if (status.Cluster is { } cluster)
+        {
+            rows.Add(cluster.Problem is { } problem
+                ? new StatusRow("cluster", Condition.Failed, $"degraded: {problem}")
+                : new StatusRow("cluster", Condition.Ready, $"replica {cluster.Replica} is {cluster.Role}; leader {cluster.Leader ?? "none"}"));
+            rows.AddRange(cluster.Replicas.Select(r => new StatusRow($"replica {r.Id}", r.ContentHash == cluster.ContentHash ? Condition.Ready : Condition.Drifted,
+                $"{r.Role}, serving {Short(r.ContentHash)}{(r.ContentHash == cluster.ContentHash ? "" : " (differs from this replica)")}, admin {r.Admin}")));
+        }
         return rows;
     }
 

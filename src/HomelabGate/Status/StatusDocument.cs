@@ -14,7 +14,11 @@ public sealed record StatusDocument(
     OutcomeDocument? Last,
     IReadOnlyList<UpstreamDocument> Upstreams,
     IReadOnlyList<CertificateDocument> Certificates,
-    DnsDocument? Dns);
+    DnsDocument? Dns)
+{
+    /// <summary>Null for one node (state in the state directory).</summary>
+    public ClusterDocument? Cluster { get; init; }
+}
 
 /// <summary>One served host: its domains and the pools it forwards to.</summary>
 public sealed record HostDocument(string Name, IReadOnlyList<string> Domains, IReadOnlyList<string> Upstreams);

@@ -12,12 +12,12 @@ public sealed class AcmeAccountStoreTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("hg-acme-store-");
 
     [Fact]
-    public void A_saved_key_loads_as_the_same_account_key_from_an_owner_only_file()
+    public async Task A_saved_key_loads_as_the_same_account_key_from_an_owner_only_file()
     {
         var store = new AcmeAccountStore(Path.Combine(_dir.FullName, "accounts"));
         using var key = AccountKey.Create();
 
-        store.Save(Ca, key);
+        await store.SaveAsync(Ca, key, CancellationToken.None);
         using var loaded = store.Load(Ca);
 
         Assert.Equal(key.Jwk, loaded!.Jwk);
@@ -26,26 +26,26 @@ public sealed class AcmeAccountStoreTests : IDisposable
     }
 
     [Fact]
-    public void Saving_again_replaces_the_key_and_leaves_no_temporary_file()
+    public async Task Saving_again_replaces_the_key_and_leaves_no_temporary_file()
     {
         var store = new AcmeAccountStore(_dir.FullName);
         using var first = AccountKey.Create();
         using var second = AccountKey.Create(KeyType.Rsa2048);
 
-        store.Save(Ca, first);
-        store.Save(Ca, second);
+        await store.SaveAsync(Ca, first, CancellationToken.None);
+        await store.SaveAsync(Ca, second, CancellationToken.None);
 
         Assert.Equal(second.Jwk, store.Load(Ca)!.Jwk);
         Assert.Single(Directory.GetFiles(_dir.FullName));
     }
 
     [Fact]
-    public void LoadOrCreate_creates_once_and_then_returns_the_stored_key()
+    public async Task LoadOrCreate_creates_once_and_then_returns_the_stored_key()
     {
         var store = new AcmeAccountStore(_dir.FullName);
 
-        using var created = store.LoadOrCreate(Ca);
-        using var again = store.LoadOrCreate(Ca);
+        using var created = await store.LoadOrCreateAsync(Ca, CancellationToken.None);
+        using var again = await store.LoadOrCreateAsync(Ca, CancellationToken.None);
 
         Assert.Equal(created.Jwk, again.Jwk);
     }

@@ -78,7 +78,7 @@ public sealed class IssuanceAgainstPebbleTests(PebbleFixture fixture, ITestOutpu
         {
             var store = new AcmeAccountStore(dir.FullName);
             Uri firstAccount;
-            using (var first = new AcmeTestClient(Env, store.LoadOrCreate(Env.DirectoryUri())))
+            using (var first = new AcmeTestClient(Env, await store.LoadOrCreateAsync(Env.DirectoryUri(), CancellationToken.None)))
             {
                 await first.Runner.OrderAsync(new AcmeOrderRequest([$"{AcmeTestClient.UniqueLabel("a")}.{Env.Zone}"]), Env.CreateSolver(), Env.CreatePropagationCheck(), CancellationToken.None);
                 firstAccount = first.Client.AccountUrl!;

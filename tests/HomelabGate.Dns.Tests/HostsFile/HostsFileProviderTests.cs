@@ -14,7 +14,7 @@ public sealed class HostsFileProviderTests : IDisposable
 
     private DnsReconciler Reconciler(IReloadAction? reload = null) => new(
         new HostsFileProvider(_dir.Combine("homelab.hosts"), reload),
-        new JsonFileOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab"),
+        new JsonOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab"),
         new DnsReconcilerOptions());
 
     [Fact]

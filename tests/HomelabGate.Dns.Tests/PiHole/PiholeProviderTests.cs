@@ -21,7 +21,7 @@ public sealed class PiholeProviderTests : IDisposable
     {
         var client = new PiholeClient(_http, new PiholeOptions(pihole.Server.BaseAddress, TestSecrets.Ref("PIHOLE_PASSWORD")),
             new TestSecrets(new Dictionary<string, string> { ["PIHOLE_PASSWORD"] = password }));
-        return new DnsReconciler(new PiholeProvider(client), new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
+        return new DnsReconciler(new PiholeProvider(client), new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
     }
 
     [Fact]

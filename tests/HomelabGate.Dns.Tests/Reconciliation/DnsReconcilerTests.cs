@@ -15,7 +15,7 @@ public sealed class DnsReconcilerTests : IDisposable
     public async Task Applying_twice_changes_nothing_the_second_time()
     {
         var provider = new FakeProvider();
-        var reconciler = new DnsReconciler(provider, new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
+        var reconciler = new DnsReconciler(provider, new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
         DnsRecordSet[] desired = [DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5")];
 
         await reconciler.ApplyAsync(desired, default);
@@ -30,7 +30,7 @@ public sealed class DnsReconcilerTests : IDisposable
     {
         var foreign = DnsRecordSet.Create("printer.home.test", DnsRecordType.A, 60, "10.0.0.9");
         var provider = new FakeProvider(foreign);
-        var reconciler = new DnsReconciler(provider, new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
+        var reconciler = new DnsReconciler(provider, new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab"), new DnsReconcilerOptions());
         var nas = DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5");
         await reconciler.ApplyAsync([nas], default);
 

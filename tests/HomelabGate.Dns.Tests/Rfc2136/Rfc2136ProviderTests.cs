@@ -18,7 +18,7 @@ public sealed class Rfc2136ProviderTests(BindFixture bind) : IDisposable
     private DnsReconciler Reconciler(bool adopt = false, bool stateDirOnly = false)
     {
         var client = bind.Client();
-        IDnsOwnershipRegistry file = new JsonFileOwnershipRegistry(_state.Combine("dns-ownership.json"), _owner);
+        IDnsOwnershipRegistry file = new JsonOwnershipRegistry(_state.Combine("dns-ownership.json"), _owner);
         var registry = stateDirOnly ? file : new CompositeOwnershipRegistry(
             [file, new TxtRecordOwnershipRegistry(client, new OwnershipTxt(OwnershipTxt.DefaultPrefix, _owner))]);
         return new DnsReconciler(new Rfc2136Provider(client), registry, new DnsReconcilerOptions(adopt));

@@ -53,11 +53,14 @@ public sealed class GateProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>gate run</c> and waits until it is ready; retries with fresh ports when one was taken meanwhile.</summary>
-    public static async Task<GateProcess> StartAsync(GateWorkspace workspace, params string[] extraArguments)
+    public static Task<GateProcess> StartAsync(GateWorkspace workspace, params string[] extraArguments) => StartAsync(workspace, null, extraArguments);
+
+    /// <param name="environment">Extra variables for the daemon (a replica id, secrets the manifest references).</param>
+    public static async Task<GateProcess> StartAsync(GateWorkspace workspace, IReadOnlyDictionary<string, string>? environment, params string[] extraArguments)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var gate = Launch(workspace, extraArguments);
+            var gate = Launch(workspace, environment, extraArguments);
             if (await gate.TryWaitUntilReadyAsync(ReadyTimeout))
             {
                 return gate;
@@ -74,7 +77,9 @@ public sealed class GateProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>gate run</c> without waiting for readiness (for daemons expected to refuse to start).</summary>
-    public static GateProcess Launch(GateWorkspace workspace, params string[] extraArguments)
+    public static GateProcess Launch(GateWorkspace workspace, params string[] extraArguments) => Launch(workspace, null, extraArguments);
+
+    public static GateProcess Launch(GateWorkspace workspace, IReadOnlyDictionary<string, string>? environment, params string[] extraArguments)
     {
         var info = new ProcessStartInfo(GateBinary.DotnetHost)
         {
@@ -88,6 +93,10 @@ public sealed class GateProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
         GateEnvironment.Apply(info);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var gate = new GateProcess(process, workspace);
         process.OutputDataReceived += (_, e) => gate.Append(e.Data, isError: false);

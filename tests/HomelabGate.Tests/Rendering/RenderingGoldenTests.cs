@@ -79,7 +79,7 @@ public sealed class RenderingGoldenTests : IDisposable
 
     /// <summary>What apply records, without DNS or certificates: these tests are about the plan and its rendering.</summary>
     private void RecordApplied(GatePaths paths) =>
-        new Core.State.StateStore(paths.ResolveStateDir(null)).SaveApplied(new Core.State.AppliedState(_pipeline.Run(paths).Desired!, "hash", DateTimeOffset.UtcNow));
+        new Core.State.StateStore(paths.ResolveStateDir(null)).SaveAppliedAsync(new Core.State.AppliedState(_pipeline.Run(paths).Desired!, "hash", DateTimeOffset.UtcNow), CancellationToken.None).GetAwaiter().GetResult();
 
     public static string RepoRoot() => HomelabGate.Testing.RepoRoot.Path;
 }

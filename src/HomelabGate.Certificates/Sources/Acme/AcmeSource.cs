@@ -72,7 +72,7 @@ public sealed partial class AcmeSource(
         var directory = new Uri(settings.Directory);
         using var handler = AcmeHttpHandler.Create(settings.CaBundle is { } bundle ? AcmeHttpHandler.LoadPemBundle(bundle) : null);
         using var http = new HttpClient(handler, disposeHandler: false);
-        using var key = accounts.LoadOrCreate(directory);
+        using var key = await accounts.LoadOrCreateAsync(directory, cancellationToken);
         var client = new AcmeClient(http, new AcmeClientOptions { DirectoryUrl = directory }, key, time);
         var account = new AcmeAccountOptions
         {

@@ -13,6 +13,7 @@ public static class AdminStatusServices
     public static IServiceCollection AddAdminStatus(this IServiceCollection services, GatewaySettings settings)
     {
         services.AddSingleton<StatusSnapshotSource>();
+        services.AddSingleton(sp => new Cluster.ClusterStatusSource(sp.GetRequiredService<Core.State.ILeaderLock>(), sp.GetService<HomelabGate.Cluster.Etcd.ReplicaRegistry>()));
         services.AddSingleton<StatusPageSections>();
         services.AddSingleton<StatusPageRenderer>();
         services.AddSingleton(sp => AccessPolicy(settings, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<ILoggerFactory>()));

@@ -19,7 +19,10 @@ public sealed class StatusDocuments(PlanJsonRenderer planJson, PlanTextRenderer 
         snapshot.Last is { } last ? Outcome(last) : null,
         [.. snapshot.Upstreams.Select(u => new UpstreamDocument(u.Name, [.. u.Targets.Select(t => new TargetDocument(t.Url, t.Health))]))],
         [.. snapshot.Certificates.Select(c => new CertificateDocument(c.Name, c.Condition, c.Message, c.Serving, c.NotAfter))],
-        snapshot.Dns is { } dns ? new DnsDocument(dns.Provider, dns.Error, dns.Summary, [.. dns.Repaired.Select(DnsStatus.Describe)], dns.Conflicts) : null);
+        snapshot.Dns is { } dns ? new DnsDocument(dns.Provider, dns.Error, dns.Summary, [.. dns.Repaired.Select(DnsStatus.Describe)], dns.Conflicts) : null)
+    {
+        Cluster = snapshot.Cluster,
+    };
 
     public OutcomeDocument Outcome(ReconcileOutcome outcome)
     {

@@ -19,6 +19,7 @@ public sealed class StatusPageRenderer(StatusPageSections sections)
         {
             Validation(html, snapshot);
         }
+        Cluster.ClusterPageSection.Render(html, snapshot);
         sections.Hosts(html, snapshot);
         sections.Certificates(html, snapshot);
         sections.Dns(html, snapshot);

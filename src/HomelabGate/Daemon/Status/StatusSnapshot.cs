@@ -1,5 +1,6 @@
 using HomelabGate.Core.Engine;
 using HomelabGate.Core.Diagnostics;
+using HomelabGate.Status;
 
 namespace HomelabGate.Daemon.Status;
 
@@ -24,6 +25,9 @@ public sealed record StatusSnapshot(
     ReconcileOutcome? LastApplied,
     IReadOnlyList<Diagnostic> CurrentDiagnostics)
 {
+    /// <summary>Null for one node.</summary>
+    public ClusterDocument? Cluster { get; init; }
+
     /// <summary>The manifest on disk has errors (the last good configuration keeps serving).</summary>
     public bool ManifestInvalid => CurrentDiagnostics.Any(d => d.IsError);
 }

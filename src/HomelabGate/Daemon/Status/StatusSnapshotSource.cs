@@ -10,7 +10,8 @@ namespace HomelabGate.Daemon.Status;
 
 /// <summary>Captures a <see cref="StatusSnapshot"/> from the daemon's own record (<see cref="DaemonStatus"/>), the
 /// configuration being served and YARP's live cluster state.</summary>
-public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler proxy, IProxyStateLookup proxyState, GatePaths paths, TimeProvider time)
+public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler proxy, IProxyStateLookup proxyState, GatePaths paths, TimeProvider time,
+    Cluster.ClusterStatusSource cluster)
 {
     public StatusSnapshot Capture()
     {
@@ -30,7 +31,7 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
         var history = status.History();
         return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash, status.ServingContentHash,
             hosts, upstreams, status.Certificates, status.Dns, status.Last, history.FirstOrDefault(),
-            history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics);
+            history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics) { Cluster = cluster.Capture() };
     }
 
     /// <summary>Active checks decide when they run; otherwise passive ones; unknown until either has an opinion.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HomelabGate.Core.State;
@@ -6,10 +5,19 @@ using HomelabGate.Dns.Records;
 
 namespace HomelabGate.Dns.Ownership;
 
-/// <summary>Ownership in a JSON file in the state dir (e.g. <c>/data/dns-ownership.json</c>), rewritten atomically
-/// on every change. It also keeps the record sets as last written, which drift detection compares against.</summary>
-public sealed class JsonFileOwnershipRegistry(string path, string ownerId) : IDnsOwnershipRegistry
+/// <summary>Ownership as JSON in the state store (<c>dns-ownership.json</c>; e.g. <c>/data/dns-ownership.json</c>),
+/// rewritten atomically on every change. It also keeps the record sets as last written, which drift detection compares
+/// against.</summary>
+public sealed class JsonOwnershipRegistry(IStateStorage storage, string key, string ownerId) : IDnsOwnershipRegistry
 {
+    /// <summary>A JSON file of its own.</summary>
+    public JsonOwnershipRegistry(string path, string ownerId)
+        : this(new FileStateStorage(Path.GetDirectoryName(Path.GetFullPath(path))!), Path.GetFileName(path), ownerId)
+    {
+    }
+
+    private string Where => storage.Describe(key);
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -42,23 +50,22 @@ public sealed class JsonFileOwnershipRegistry(string path, string ownerId) : IDn
         }
         var ordered = records.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Type).ToList();
         var content = JsonSerializer.Serialize(new FileContent(ownerId, ordered), Json);
-        cancellationToken.ThrowIfCancellationRequested();
-        await Task.Run(() => AtomicFile.Write(path, Encoding.UTF8.GetBytes(content + "\n"), UnixFileMode.UserRead | UnixFileMode.UserWrite), cancellationToken);
+        await storage.WriteAsync([StateWrite.Text(key, content + "\n", secret: true)], cancellationToken);
     }
 
     private async Task<FileContent> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        if (storage.Read(key) is not { } bytes)
         {
             return new FileContent(ownerId, []);
         }
-        await using var stream = File.OpenRead(path);
-        var content = await JsonSerializer.DeserializeAsync<FileContent>(stream, Json, cancellationToken)
-            ?? throw new InvalidDataException($"{path}: the DNS ownership file is empty");
+        cancellationToken.ThrowIfCancellationRequested();
+        var content = JsonSerializer.Deserialize<FileContent>(bytes, Json)
+            ?? throw new InvalidDataException($"{Where}: the DNS ownership file is empty");
         if (content.OwnerId != ownerId)
         {
             // Another instance's file: treating its records as ours could delete them.
-            throw new InvalidDataException($"{path}: the DNS ownership file belongs to owner '{content.OwnerId}', not '{ownerId}'");
+            throw new InvalidDataException($"{Where}: the DNS ownership file belongs to owner '{content.OwnerId}', not '{ownerId}'");
         }
         return content;
     }

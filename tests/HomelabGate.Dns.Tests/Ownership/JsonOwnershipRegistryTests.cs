@@ -4,7 +4,7 @@ using HomelabGate.Dns.Tests.Support;
 
 namespace HomelabGate.Dns.Tests.Ownership;
 
-public sealed class JsonFileOwnershipRegistryTests : IDisposable
+public sealed class JsonOwnershipRegistryTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
@@ -14,10 +14,10 @@ public sealed class JsonFileOwnershipRegistryTests : IDisposable
     public async Task Claimed_records_are_loaded_back_with_what_was_last_applied()
     {
         var nas = DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5");
-        var registry = new JsonFileOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab1");
+        var registry = new JsonOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab1");
 
         await registry.SaveAsync(new OwnershipUpdate([nas], []), default);
-        var loaded = await new JsonFileOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab1").LoadAsync(default);
+        var loaded = await new JsonOwnershipRegistry(_dir.Combine("dns-ownership.json"), "lab1").LoadAsync(default);
 
         Assert.Equal(nas, loaded[nas.Key].LastApplied);
         Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp"));
@@ -27,7 +27,7 @@ public sealed class JsonFileOwnershipRegistryTests : IDisposable
     public async Task Released_records_are_forgotten()
     {
         var nas = DnsRecordSet.Create("nas.home.test", DnsRecordType.A, 300, "10.0.0.5");
-        var registry = new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab1");
+        var registry = new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab1");
         await registry.SaveAsync(new OwnershipUpdate([nas], []), default);
 
         await registry.SaveAsync(new OwnershipUpdate([], [nas.Key]), default);
@@ -38,10 +38,10 @@ public sealed class JsonFileOwnershipRegistryTests : IDisposable
     [Fact]
     public async Task A_file_of_another_owner_is_refused_rather_than_trusted()
     {
-        await new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab1")
+        await new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab1")
             .SaveAsync(new OwnershipUpdate([DnsRecordSet.Create("a.home.test", DnsRecordType.A, 1, "10.0.0.1")], []), default);
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new JsonFileOwnershipRegistry(_dir.Combine("o.json"), "lab2").LoadAsync(default));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new JsonOwnershipRegistry(_dir.Combine("o.json"), "lab2").LoadAsync(default));
 
         Assert.Contains("belongs to owner 'lab1', not 'lab2'", error.Message);
     }

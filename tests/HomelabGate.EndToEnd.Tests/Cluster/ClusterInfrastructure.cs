@@ -1,0 +1,42 @@
+using HomelabGate.EndToEnd.Tests.Harness;
+
+namespace HomelabGate.EndToEnd.Tests.Cluster;
+
+/// <summary>BIND 9 + pebble of their own for the cluster tests, so the counts of orders and DNS writes are theirs alone
+/// (the tests of this collection run one after another).</summary>
+public sealed class ClusterInfrastructure : IAsyncLifetime
+{
+    public AcmeDnsInfrastructure Acme { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Acme = await AcmeDnsInfrastructure.StartAsync(startPebble: true);
+
+    public async Task DisposeAsync()
+    {
+        if (Acme is not null)
+        {
+            await Acme.DisposeAsync();
+        }
+    }
+
+    /// <summary>newOrder requests pebble received (its log has one "POST /order-plz" line per request).</summary>
+    public int Orders() => Lines("pebble.log").Count(l => l.Contains("POST /order-plz", StringComparison.Ordinal));
+
+    /// <summary>RFC 2136 writes BIND applied to <paramref name="name"/> (its update log has one line per record added or deleted).</summary>
+    public int DnsWrites(string name) => Lines("named.log").Count(l => l.Contains("updating zone", StringComparison.Ordinal)
+        && l.Contains($"'{name}.{Acme.Zone}'", StringComparison.Ordinal));
+
+    private string[] Lines(string log)
+    {
+        var path = Path.Combine(Acme.StateDir, "logs", log);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd().Split('\n');
+    }
+}
+
+/// <summary>Runs alone, after the parallel collections: three etcd members, three daemons and pebble on two cores would
+/// starve the other daemons' start-up (and their timing would starve the lease).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterInfrastructure>
+{
+    public const string Name = "e2e cluster (etcd, pebble, bind)";
+}
