@@ -22,7 +22,7 @@ public sealed class LeadershipTests(ClusterInfrastructure infra, ITestOutputHelp
         await cluster.ServedByAllAsync([0, 1, 2], TimeSpan.FromSeconds(60));
         var leader = await cluster.LeaderAsync();
         Assert.Equal(1, infra.Orders() - orders);
-        await Poll.UntilAsync(() => Task.FromResult(infra.DnsWrites("www") - writes), n => n > 0, "the leader wrote www", context: cluster.Context);
+        await Poll.UntilAsync(() => Task.FromResult(infra.DnsWrites("www") - writes), n => n > 0, "the leader wrote www", TimeSpan.FromSeconds(60), cluster.Context);
         Assert.Equal(1, infra.DnsWrites("www") - writes);
         var views = await Task.WhenAll(cluster.Gates.Select(g => ClusterReplicas.ClusterAsync(g!)));
         Assert.All(views, v => Assert.Equal(["r0", "r1", "r2"], v!.Replicas.Select(r => r.Id)));

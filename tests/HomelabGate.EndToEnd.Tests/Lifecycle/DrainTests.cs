@@ -57,7 +57,7 @@ public sealed class DrainTests : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var slow = _gate.GetAsync("app.home.test", $"/slow?ms={SlowMs}");
-        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream");
+        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream", TimeSpan.FromSeconds(30));
 
         await _gate.SignalAsync("TERM");
 
@@ -77,7 +77,7 @@ public sealed class DrainTests : IAsyncLifetime
             DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact, Timeout = Bounded,
         };
         var slow = client.GetAsync($"https://app.home.test:{_httpsPort}/slow?ms={SlowMs}");
-        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream");
+        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream", TimeSpan.FromSeconds(30));
 
         await _gate.SignalAsync("TERM");
 
@@ -95,7 +95,7 @@ public sealed class DrainTests : IAsyncLifetime
         using var deadline = new CancellationTokenSource(Bounded);
         await socket.ConnectAsync(new Uri($"ws://{_workspace.Ports.ProxyAddress}/echo"), Invoker("ws.home.test"), deadline.Token);
         var slow = _gate.GetAsync("app.home.test", $"/slow?ms={SlowMs}");
-        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream");
+        await Poll.UntilAsync(() => Task.FromResult(_upstreams["slow"].InFlight), n => n == 1, "the slow request reached the upstream", TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
 
         await _gate.SignalAsync("TERM");
