@@ -90,7 +90,7 @@ public static class GateWebHost
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
         services.AddRequestTimeouts();
-        services.AddReverseProxy().LoadFromMemory([], []);
+        services.AddReverseProxy().LoadFromMemory([], []).AddTransformFactory<Proxy.Requests.RawPathTransformFactory>();
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
@@ -98,6 +98,8 @@ public static class GateWebHost
 
         var app = builder.Build();
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
+        // First, on every listener: requests framed both ways (smuggling), with other codings, CONNECT and TRACE are refused.
+        app.UseMiddleware<Proxy.Requests.RequestShapeGuard>();
         app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
         app.UseMiddleware<RequestObservationMiddleware>();
         // After the (implicit) routing, so a route's timeout from its endpoint metadata applies; the answer is 504.
