@@ -60,6 +60,8 @@ public sealed class DaemonClient
     private static HttpClient Client(TimeSpan timeout)
     {
         var http = new HttpClient { Timeout = timeout };
+        // The admin API refuses state-changing requests without it (its CSRF defence).
+        http.DefaultRequestHeaders.Add(Daemon.Status.CrossSiteCheck.HeaderName, "1");
         if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

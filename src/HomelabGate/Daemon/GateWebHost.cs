@@ -25,7 +25,7 @@ using Microsoft.Extensions.Logging;
 namespace HomelabGate.Daemon;
 
 /// <summary>The composition root of the daemon: Kestrel listeners from the manifest's settings, YARP with our host
-/// middleware in its pipeline, the default site for unknown names, and the admin endpoints on their own port.</summary>
+/// middleware in its pipeline, the default site for unknown names, and the admin endpoints on their own listener.</summary>
 public static class GateWebHost
 {
     public static WebApplication Build(GatePaths paths, GatewaySettings settings, string stateDir, DaemonOptions options, ManifestPipeline pipeline)
@@ -52,7 +52,11 @@ public static class GateWebHost
                     l.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = sni.SelectAsync, HandshakeTimeout = TimeSpan.FromSeconds(10) });
                 });
             }
-            kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(admin, l =>
+            {
+                l.Protocols = HttpProtocols.Http1;
+                AdminListener.Configure(l);
+            });
             Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
         var services = builder.Services;
@@ -90,6 +94,7 @@ public static class GateWebHost
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
         services.AddRequestTimeouts();
+        services.AddSingleton<Proxy.Outbound.OwnConnections>();
         services.AddReverseProxy().LoadFromMemory([], []).AddTransformFactory<Proxy.Requests.RawPathTransformFactory>();
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
@@ -100,7 +105,8 @@ public static class GateWebHost
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
         // First, on every listener: requests framed both ways (smuggling), with other codings, CONNECT and TRACE are refused.
         app.UseMiddleware<Proxy.Requests.RequestShapeGuard>();
-        app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
+        // The port compare is the cheap filter for proxy requests; the connection's mark decides.
+        app.MapWhen(context => context.Connection.LocalPort == admin.Port && AdminListener.Accepted(context), branch => branch.Run(adminEndpoints.HandleAsync));
         app.UseMiddleware<RequestObservationMiddleware>();
         // After the (implicit) routing, so a route's timeout from its endpoint metadata applies; the answer is 504.
         app.UseRequestTimeouts();
