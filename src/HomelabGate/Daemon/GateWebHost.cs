@@ -78,7 +78,7 @@ public static class GateWebHost
         services.AddSingleton<ReconcileLoop>();
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
-        services.AddSingleton<HashVerifier>();
+        services.AddSingleton<IPasswordVerifier, HashVerifier>();
         services.AddSingleton<HostBehaviorFactory>();
         services.AddSingleton<YarpConfigMapper>();
         services.AddSingleton<HostBehaviorTable>();
