@@ -47,6 +47,9 @@ public sealed class OwnConnections(TimeProvider time)
         return new Registration(() => _endpoints[key] = time.GetUtcNow() + Linger);
     }
 
+    /// <summary>Endpoints held, open or lingering (for tests of the sweep).</summary>
+    internal int Count => _endpoints.Count;
+
     /// <summary>Whether a peer address and port is one of the gate's own outgoing connections.</summary>
     public bool Contains(IPAddress? address, int port) =>
         address is not null && _endpoints.TryGetValue(new IPEndPoint(Normalize(address), port), out var until) && until > time.GetUtcNow();

@@ -65,6 +65,16 @@ public sealed class ForwardingHeaderTests(RequestHandlingDaemon daemon) : IClass
         Assert.DoesNotContain(echo.Headers, h => h.Key.Contains('_') || h.Value.Contains("admin"));
     }
 
+    [Theory]
+    [InlineData("/p%2Fq?x=%2f", "/p%2Fq?x=%2f")]
+    [InlineData("http://sso.test/p%2Fq?x=1", "/p/q?x=1")]
+    public async Task The_auth_server_is_told_the_path_and_query_as_sent_never_a_whole_url(string target, string expected)
+    {
+        var answer = await RawHttp.SendAsync(daemon.Gate.Workspace.Ports.Proxy, $"GET {target} HTTP/1.1\r\nHost: sso.test\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(expected, RawTargetEcho.From(answer).Header("Remote-Uri"));
+    }
+
     [Fact]
     public async Task Generated_spellings_of_forwarding_headers_never_carry_a_clients_value_to_the_upstream()
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using HomelabGate.EndToEnd.Tests.Features;
 using HomelabGate.EndToEnd.Tests.Harness;
 using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
 
 namespace HomelabGate.EndToEnd.Tests.Hardening;
 
@@ -13,7 +14,7 @@ namespace HomelabGate.EndToEnd.Tests.Hardening;
 /// one), a request the client framed two ways, a path with a dot segment once decoded, a client's forwarding header
 /// or a header with an underscore. 400 cases in the suite; <c>HOMELABGATE_FUZZ_REQUESTS</c> and
 /// <c>HOMELABGATE_FUZZ_SEED</c> for more.</summary>
-public sealed partial class RequestFuzzTests(RequestFuzzTests.Daemon daemon) : IClassFixture<RequestFuzzTests.Daemon>
+public sealed partial class RequestFuzzTests(RequestFuzzTests.Daemon daemon, ITestOutputHelper output) : IClassFixture<RequestFuzzTests.Daemon>
 {
     private static readonly int Cases = Setting("HOMELABGATE_FUZZ_REQUESTS", 400);
     private static readonly int Seed = Setting("HOMELABGATE_FUZZ_SEED", 11);
@@ -52,6 +53,7 @@ public sealed partial class RequestFuzzTests(RequestFuzzTests.Daemon daemon) : I
             }
         }
         var summary = $"{Cases} cases, seed {Seed}; answers: {string.Join(", ", statuses.Select(s => $"{s.Key} ×{s.Value}"))}";
+        output.WriteLine(summary);
         Assert.True(failures.Count == 0, $"{summary}\n{failures}");
         // The generator must reach both sides: plenty refused, plenty forwarded.
         Assert.True(statuses.GetValueOrDefault("400") > Cases / 10, summary);

@@ -6,7 +6,8 @@ namespace HomelabGate.EndToEnd.Tests.Hardening;
 
 /// <summary>A daemon in front of upstreams that report exactly what reached them (<see cref="RawTargetEcho"/>): one
 /// for the host, one for its stripped <c>/admin</c> location and one for its unstripped <c>/keep</c> location, a host
-/// behind forward auth, and 127.0.0.2 as the one trusted proxy (clients connect from 127.0.0.1, untrusted).</summary>
+/// behind forward auth (whose server hands the X-Forwarded-Uri it got back as Remote-Uri), and 127.0.0.2 as the one
+/// trusted proxy (clients connect from 127.0.0.1, untrusted).</summary>
 public sealed class RequestHandlingDaemon : FeatureDaemon
 {
     public LoopbackServer Host { get; private set; } = null!;
@@ -27,6 +28,7 @@ public sealed class RequestHandlingDaemon : FeatureDaemon
         {
             context.Response.Headers["Remote-User"] = "alice";
             context.Response.Headers["Remote-Groups"] = "users";
+            context.Response.Headers["Remote-Uri"] = context.Request.Headers["X-Forwarded-Uri"];
             return Task.CompletedTask;
         }));
         return Manifests.Header.Replace("settings:\n", "settings:\n  trustedProxies: [127.0.0.2/32]\n", StringComparison.Ordinal) + $$"""
@@ -45,7 +47,7 @@ public sealed class RequestHandlingDaemon : FeatureDaemon
                 to: {{Host.Address}}
                 forwardAuth:
                   url: {{auth.Address}}/verify
-                  copyHeaders: [Remote-User, Remote-Groups]
+                  copyHeaders: [Remote-User, Remote-Groups, Remote-Uri]
               moved:
                 domains: [moved.test]
                 redirect: { to: "https://new.test", status: 301 }
