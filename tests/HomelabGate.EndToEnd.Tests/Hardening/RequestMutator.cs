@@ -7,27 +7,6 @@ public sealed class RequestMutator(Random random, string host)
 {
     public const string SmuggledPath = "/smuggled";
 
-    private static readonly string[] TransferEncodings =
-        ["chunked", "Chunked", " chunked", "chunked ", "chunked\t", "chunked, identity", "identity", "gzip, chunked", "chunked, chunked", "xchunked", "chunk", ""];
-
-    private static readonly string[] ContentLengths = ["+3", "-1", "3 3", "0x3", "99999999999999999999", "3,3", " 3", "", "03", "3.0", "1e3"];
-
-    private static readonly string[] ChunkedBodies =
-    [
-        "zz\r\nabc\r\n0\r\n\r\n", "-1\r\nabc\r\n0\r\n\r\n", "fffffffffffffffffff\r\nabc\r\n0\r\n\r\n", "3\r\nabcdef\r\n0\r\n\r\n",
-        "3;ext=\0\r\nabc\r\n0\r\n\r\n", "3\nabc\n0\n\n", "0\r\n", "3\r\nabc0\r\n\r\n", "3\r\nabc\r\n0\r\nContent-Length: 5\r\n\r\n",
-        "3 \r\nabc\r\n0\r\n\r\n", " 3\r\nabc\r\n0\r\n\r\n", "0x3\r\nabc\r\n0\r\n\r\n", "3\r\nabc\r\n0\r\nX: \0\r\n\r\n",
-    ];
-
-    private static readonly string[] Targets =
-    [
-        "http://{0}/x", "http://other.test/x", "https://{0}/", "http://{0}:80/x?y", "http://user@{0}/", "http://[::1]/", "//{0}/x", "*",
-        "{0}:80", "/loc/..%2fx", "/..", "/./x", "/a/../../b", "/..;/", "/loc/%2e%2e/x", "/%2f", "/%00", "/%", "/%zz", "/%c0%ae%c0%ae/",
-        "/%ff", "/%25", "/%5c..%5c", "/loc%2fx", "/loc/a%2Fb", "/%u002e", "/a#b", "/a b", "/a\tb", "/é", "/?\0", "/a?b#c",
-    ];
-
-    private static readonly string[] Junk = ["\0", "\r", "\n", "\x7f", "\x80", "\xff", " ", ":", "\t", "\x01"];
-
     public FuzzRequest Next()
     {
         var request = Base();
@@ -72,11 +51,11 @@ public sealed class RequestMutator(Random random, string host)
         switch (random.Next(16))
         {
             case 0:
-                r.Headers.Add($"Transfer-Encoding: {Pick(TransferEncodings)}");
+                r.Headers.Add($"Transfer-Encoding: {Pick(FuzzVocabulary.TransferEncodings)}");
                 r.Description.Add("+Transfer-Encoding");
                 break;
             case 1:
-                r.Headers.Add($"Content-Length: {(random.Next(2) == 0 ? Pick(ContentLengths) : random.Next(0, 64).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+                r.Headers.Add($"Content-Length: {(random.Next(2) == 0 ? Pick(FuzzVocabulary.ContentLengths) : random.Next(0, 64).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
                 r.Description.Add("+Content-Length");
                 break;
             case 2:
@@ -91,7 +70,7 @@ public sealed class RequestMutator(Random random, string host)
                 var index = random.Next(r.Headers.Count);
                 var line = r.Headers[index];
                 var at = random.Next(line.Length + 1);
-                r.Headers[index] = line[..at] + Pick(Junk) + line[at..];
+                r.Headers[index] = line[..at] + Pick(FuzzVocabulary.Junk) + line[at..];
                 r.Description.Add("control byte in a header");
                 break;
             case 5:
@@ -101,11 +80,11 @@ public sealed class RequestMutator(Random random, string host)
                 r.Set("Transfer-Encoding", "chunked");
                 r.Remove("Content-Length");
                 r.Method = "POST";
-                r.Body = Pick(ChunkedBodies);
+                r.Body = Pick(FuzzVocabulary.ChunkedBodies);
                 r.Description.Add("bad chunked body");
                 break;
             case 7:
-                r.Target = string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(Targets), host);
+                r.Target = string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(FuzzVocabulary.Targets), host);
                 r.Description.Add("odd target");
                 break;
             case 8:
