@@ -36,7 +36,7 @@ public sealed class BasicAuthTests(BasicAuthTests.Daemon daemon) : IClassFixture
     {
         var known = new List<double>();
         var unknown = new List<double>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 8; i++)
         {
             var wrong = await LoginAsync("alice", $"wrong-{i}");
             var nobody = await LoginAsync($"nobody-{i}", $"wrong-{i}");
@@ -45,9 +45,11 @@ public sealed class BasicAuthTests(BasicAuthTests.Daemon daemon) : IClassFixture
             unknown.Add(nobody.Elapsed.TotalMilliseconds);
         }
 
-        var (knownMedian, unknownMedian) = (Median(known), Median(unknown));
-        Assert.True(knownMedian > 10, $"bcrypt at cost 10 should take well over 10 ms; a known user's wrong password took {knownMedian:0.0} ms");
-        Assert.True(unknownMedian > knownMedian / 2, $"unknown user {unknownMedian:0.0} ms (median) against known user {knownMedian:0.0} ms: the difference gives user names away");
+        // The fastest of each: a busy machine only ever adds time, so the minimum is the cost of the work itself.
+        // Before the dummy hash an unknown user took under 3 % of a known one's time; the bound is coarse on purpose.
+        var (knownFastest, unknownFastest) = (known.Min(), unknown.Min());
+        Assert.True(knownFastest > 10, $"bcrypt at cost 10 should take well over 10 ms; a known user's wrong password took {knownFastest:0.0} ms at the fastest");
+        Assert.True(unknownFastest > knownFastest / 4, $"unknown user {unknownFastest:0.0} ms against known user {knownFastest:0.0} ms (fastest of 8): the difference gives user names away");
     }
 
     [Fact]
