@@ -6,7 +6,7 @@ namespace HomelabGate.Proxy.Access;
 
 /// <summary>Prepares an <see cref="AccessGate"/> from a desired access list; secret references to hashes are read here,
 /// once per reload, never per request.</summary>
-public sealed class AccessGateFactory(ISecretResolver secrets, TimeProvider time, HashVerifier verifier)
+public sealed class AccessGateFactory(ISecretResolver secrets, TimeProvider time, IPasswordVerifier verifier)
 {
     public AccessGate Create(AccessList list, IEnumerable<string> trustedProxies)
     {

@@ -7,9 +7,11 @@ namespace HomelabGate.Proxy.Access;
 
 /// <summary>Checks HTTP basic credentials against bcrypt or SHA-crypt hashes. Both are deliberately slow (tens of milliseconds), so a
 /// successful login is remembered for a short time under a SHA-256 of the header — never the password itself — or
-/// every proxied request would pay for a hash verification.</summary>
-public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time, HashVerifier verifier)
+/// every proxied request would pay for a hash verification. An unknown user's password is checked against a
+/// <see cref="DummyHash"/> of the same cost, so the answer takes as long as for a known user's wrong password.</summary>
+public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time, IPasswordVerifier verifier)
 {
+    private readonly string _dummyHash = DummyHash.For(hashes.Values);
     private static readonly TimeSpan Remember = TimeSpan.FromMinutes(5);
     private const int MaxRemembered = 1024;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
@@ -34,7 +36,12 @@ public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashe
 
     private async Task<bool> VerifyAndRememberAsync(string encoded, string key)
     {
-        if (Decode(encoded) is not var (user, password) || !hashes.TryGetValue(user, out var hash) || !await verifier.VerifyAsync(password, hash))
+        if (Decode(encoded) is not var (user, password))
+        {
+            return false;
+        }
+        var known = hashes.TryGetValue(user, out var hash);
+        if (!await verifier.VerifyAsync(password, known ? hash! : _dummyHash) || !known)
         {
             return false;
         }

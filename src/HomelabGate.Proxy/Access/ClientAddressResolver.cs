@@ -9,7 +9,7 @@ public sealed class ClientAddressResolver(IReadOnlyList<IPNetwork> trustedProxie
 {
     public IPAddress? Resolve(HttpContext context)
     {
-        var peer = Normalize(context.Connection.RemoteIpAddress);
+        var peer = Peer(context);
         if (peer is null || trustedProxies.Count == 0 || !IsTrusted(peer))
         {
             return peer;
@@ -30,6 +30,13 @@ public sealed class ClientAddressResolver(IReadOnlyList<IPNetwork> trustedProxie
         }
         return peer;
     }
+
+    /// <summary>Whether the direct peer is one of <c>settings.trustedProxies</c>, whose forwarding headers are believed.</summary>
+    public bool TrustsPeer(HttpContext context) =>
+        trustedProxies.Count > 0 && Peer(context) is { } peer && IsTrusted(peer);
+
+    /// <summary>The TCP peer, an IPv4-mapped IPv6 address as plain IPv4.</summary>
+    public static IPAddress? Peer(HttpContext context) => Normalize(context.Connection.RemoteIpAddress);
 
     private bool IsTrusted(IPAddress address) =>
         trustedProxies.Any(n => n.BaseAddress.AddressFamily == address.AddressFamily && n.Contains(address));

@@ -3,8 +3,13 @@ namespace HomelabGate.Proxy.Access;
 /// <summary>Runs password-hash checks (bcrypt, SHA-crypt: deliberately slow) on the thread pool, at most one per core
 /// at a time, and refuses outright when too many wait. A flood of wrong passwords then costs a bounded share of the CPU
 /// and cannot stall request threads; legitimate users are unaffected once their login is remembered.</summary>
-public sealed class HashVerifier
+public sealed class HashVerifier : IPasswordVerifier
 {
+    /// <summary>bcrypt reads only this many bytes of a password and ignores the rest, so an 82-byte password would be
+    /// accepted by its first 72 bytes; longer passwords are refused instead (hashes stay plain bcrypt, as htpasswd
+    /// writes them).</summary>
+    public const int BcryptMaxBytes = 72;
+
     private const int MaxWaiting = 64;
     private readonly SemaphoreSlim _running = new(Environment.ProcessorCount, Environment.ProcessorCount);
     private int _waiting;
@@ -38,7 +43,11 @@ public sealed class HashVerifier
     {
         try
         {
-            return ShaCrypt.IsShaCrypt(hash) ? ShaCrypt.Verify(password, hash) : BCrypt.Net.BCrypt.Verify(password, hash);
+            if (ShaCrypt.IsShaCrypt(hash))
+            {
+                return ShaCrypt.Verify(password, hash);
+            }
+            return System.Text.Encoding.UTF8.GetByteCount(password) <= BcryptMaxBytes && BCrypt.Net.BCrypt.Verify(password, hash);
         }
         catch (BCrypt.Net.SaltParseException)
         {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.Requests;
 
 namespace HomelabGate.Proxy.ForwardAuth;
 
@@ -57,9 +57,9 @@ public sealed class ForwardAuthGate(
         headers.TryAddWithoutValidation("X-Forwarded-Method", request.Method);
         headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
         headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
-        // The request target as the client sent it, still percent-encoded, as the auth server's rules expect.
-        headers.TryAddWithoutValidation("X-Forwarded-Uri", context.Features.Get<IHttpRequestFeature>()?.RawTarget
-            ?? $"{request.PathBase}{request.Path}{request.QueryString}");
+        // The path and query as the client sent them, still percent-encoded, as the auth server's rules expect (an
+        // absolute-form target gives its path, not the whole URL).
+        headers.TryAddWithoutValidation("X-Forwarded-Uri", VerbatimPath.PathAndQuery(context));
         if (clientAddress.Resolve(context) is { } address)
         {
             headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());

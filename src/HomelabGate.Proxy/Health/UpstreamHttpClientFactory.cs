@@ -1,18 +1,21 @@
 using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using HomelabGate.Proxy.Outbound;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace HomelabGate.Proxy.Health;
 
 /// <summary>YARP's client factory plus what the manifest adds per pool: a connect timeout, and trust in one CA file for
 /// appliances with a private certificate (a NAS, Proxmox) — safer than skipping verification. The CA file is read when
-/// the pool's configuration is applied, not per connection.</summary>
-public sealed class UpstreamHttpClientFactory : ForwarderHttpClientFactory
+/// the pool's configuration is applied, not per connection. Connections are made through <see cref="OwnConnections"/>,
+/// so the admin listener can tell a request the gate relayed from a local one.</summary>
+public sealed class UpstreamHttpClientFactory(OwnConnections own) : ForwarderHttpClientFactory
 {
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
         base.ConfigureHandler(context, handler);
+        handler.ConnectCallback = own.ConnectAsync;
         var metadata = context.NewMetadata;
         if (metadata is null)
         {

@@ -2,6 +2,7 @@ using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.Access;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
+using HomelabGate.Proxy.Requests;
 
 namespace HomelabGate.Proxy.Hosts;
 
@@ -15,6 +16,8 @@ public sealed record HostBehavior(
     string? Hsts,
     AccessGate? Access,
     IReadOnlyList<HeaderValue> LocalResponseHeaders,
+    ClientAddressResolver ClientAddress,
+    PathGuard Paths,
     ClientRateLimiter? RateLimit = null,
     ForwardAuthGate? ForwardAuth = null,
     bool Compress = false);

@@ -4,6 +4,7 @@ using HomelabGate.Core.Validation.Rules;
 using HomelabGate.Proxy.Access;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
+using HomelabGate.Proxy.Requests;
 using HomelabGate.Proxy.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,8 @@ public sealed class HostBehaviorFactory(AccessGateFactory accessGates, ForwardAu
             accessList is null ? null : accessGates.Create(accessList, desired.Settings.TrustedProxies),
             // Proxied responses get these headers from YARP transforms; answers we make ourselves get them here.
             [.. host.ResponseHeaders.Add, .. SecurityHeaders.For(host)],
+            clientAddress,
+            host.Locations.Count == 0 ? PathGuard.None : new PathGuard([.. host.Locations.Select(l => l.Path.TrimEnd('/'))]),
             host.RateLimit is { } limit ? new ClientRateLimiter(limit, clientAddress) : null,
             host.ForwardAuth is { } auth
                 ? new ForwardAuthGate(host.Name, new Uri(auth.Url), [.. auth.CopyHeaders], clientAddress, forwardAuth, forwardAuthLog)

@@ -1,6 +1,7 @@
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
+using HomelabGate.Proxy.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
 using Yarp.ReverseProxy.Model;
@@ -33,10 +34,15 @@ public sealed class HostPolicyMiddleware
             return _next(context);
         }
         var request = context.Request;
+        if (behavior.Paths.Refusal(request.Path.Value ?? "/") is { } refusal)
+        {
+            return BadRequest.WriteAsync(context, refusal);
+        }
+        ClientHeaders.Scrub(context, behavior.ClientAddress.TrustsPeer(context));
         if (behavior.ForceHttpsPort is { } port && !request.IsHttps)
         {
             var authority = port == 443 ? request.Host.Host : $"{request.Host.Host}:{port}";
-            return Redirect(context, $"https://{authority}{request.PathBase}{request.Path}{request.QueryString}",
+            return Redirect(context, $"https://{authority}{VerbatimPath.PathAndQuery(context)}",
                 HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? StatusCodes.Status301MovedPermanently : StatusCodes.Status308PermanentRedirect);
         }
         // Before access rules and forward auth, so a flood costs neither bcrypt nor a round trip to the auth server.
@@ -100,13 +106,14 @@ public sealed class HostPolicyMiddleware
         if (behavior.Redirect is { } redirect)
         {
             AddLocalHeaders(context, behavior);
-            return Redirect(context, Target(redirect, request), redirect.Status);
+            return Redirect(context, Target(redirect, context), redirect.Status);
         }
+        ClientHeaders.AddForwarding(context, behavior.ClientAddress.Resolve(context));
         return behavior.Compress ? _compressed(context) : _next(context);
     }
 
-    private static string Target(RedirectAction redirect, HttpRequest request) =>
-        redirect.PreservePath ? $"{redirect.To}{request.PathBase}{request.Path}{request.QueryString}" : redirect.To;
+    private static string Target(RedirectAction redirect, HttpContext context) =>
+        redirect.PreservePath ? redirect.To + VerbatimPath.PathAndQuery(context) : redirect.To;
 
     private static Task Redirect(HttpContext context, string location, int status)
     {

@@ -1,4 +1,5 @@
 using HomelabGate.Core.Desired;
+using HomelabGate.Proxy.Requests;
 using Yarp.ReverseProxy.Configuration;
 
 namespace HomelabGate.Proxy.Routing;
@@ -13,7 +14,7 @@ internal static class RouteFactory
         ClusterId = cluster,
         Order = order,
         Match = new RouteMatch { Hosts = domains, Path = "/{**catch-all}" },
-        Transforms = Transforms(host, pool, stripPrefix: null),
+        Transforms = Transforms(host, pool, strip: 0),
         MaxRequestBodySize = host.MaxBodySize,
         Timeout = host.Timeout,
     };
@@ -24,18 +25,23 @@ internal static class RouteFactory
         ClusterId = location.Upstream,
         Order = order,
         Match = new RouteMatch { Hosts = domains, Path = $"{location.Path.TrimEnd('/')}/{{**rest}}" },
-        Transforms = Transforms(host, pool, location.StripPrefix ? location.Path.TrimEnd('/') : null),
+        Transforms = Transforms(host, pool, location.StripPrefix ? Segments(location.Path) : 0),
         MaxRequestBodySize = host.MaxBodySize,
         Timeout = host.Timeout,
     };
 
-    private static List<IReadOnlyDictionary<string, string>> Transforms(ProxyHost host, UpstreamPool? pool, string? stripPrefix)
+    /// <summary>A location's prefix counted in path segments: what is stripped from the client's raw path.</summary>
+    public static int Segments(string locationPath) => locationPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static List<IReadOnlyDictionary<string, string>> Transforms(ProxyHost host, UpstreamPool? pool, int strip)
     {
-        var transforms = new List<IReadOnlyDictionary<string, string>>();
-        if (stripPrefix is not null)
+        // The client's path goes on byte for byte (less a stripped prefix); forwarding headers are set by
+        // HostPolicyMiddleware, which knows whether the peer is a trusted proxy, so YARP's defaults are off.
+        var transforms = new List<IReadOnlyDictionary<string, string>>
         {
-            transforms.Add(new Dictionary<string, string> { ["PathRemovePrefix"] = stripPrefix });
-        }
+            RawPathTransformFactory.Config(strip),
+            new Dictionary<string, string> { ["X-Forwarded"] = "Off" },
+        };
         // An inline "to: https://nas:5001" usually wants its own Host; a pool behind a name-based host wants ours.
         var preserveHost = host.PreserveHost && !(pool?.Tls.ServerName is not null);
         transforms.Add(new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = preserveHost ? "true" : "false" });

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using HomelabGate.Proxy.Outbound;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace HomelabGate.Proxy.Streams;
 /// <summary>Pipes a connection Kestrel accepted on a stream's listener to the stream's target, bytes both ways, until
 /// both sides are done. A side that finishes sending is half-closed on the other, so protocols that shut down their
 /// sending side first (and still read the answer) work.</summary>
-public sealed class TcpStreamForwarder(ILogger<TcpStreamForwarder> logger)
+public sealed class TcpStreamForwarder(OwnConnections own, ILogger<TcpStreamForwarder> logger)
 {
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
@@ -27,6 +28,8 @@ public sealed class TcpStreamForwarder(ILogger<TcpStreamForwarder> logger)
             TcpStreamLog.ConnectFailed(logger, target.Name, target, e is SocketException s ? s.SocketErrorCode.ToString() : "timed out");
             return;
         }
+        // Known as the gate's own while it lives: a stream to the admin port must not make its clients local there.
+        using var registration = own.Track(upstream.Client);
         await using var network = upstream.GetStream();
         // Not linked to ConnectionClosed: Kestrel signals that when the client half-closes, and the target's answer to a
         // half-close must still reach the client. A reset on either side ends both directions instead.

@@ -13,10 +13,6 @@ public sealed class DaemonClient
     /// <summary>Sent as the bearer token when the daemon's admin listener requires one.</summary>
     public const string TokenVariable = "HOMELABGATE_ADMIN_TOKEN";
 
-    /// <summary>Marks a request as coming from a program, not a web page: a browser cannot send it cross-origin without
-    /// a preflight, so a page on another site cannot trigger a reconcile.</summary>
-    public const string ClientHeader = "X-HomelabGate-Client";
-
     public static string? AdminUrl(string stateDir)
     {
         if (StateLock.TryAcquire(stateDir, $"pid={Environment.ProcessId}\ncommand=probe\n") is { } free)
@@ -52,7 +48,8 @@ public sealed class DaemonClient
     private static HttpClient Client(TimeSpan timeout)
     {
         var http = new HttpClient { Timeout = timeout };
-        http.DefaultRequestHeaders.Add(ClientHeader, "gate");
+        // The admin API refuses state-changing requests without it (its CSRF defence).
+        http.DefaultRequestHeaders.Add(Daemon.Status.CrossSiteCheck.HeaderName, "1");
         if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

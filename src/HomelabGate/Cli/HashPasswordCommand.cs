@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace HomelabGate.Cli;
 
 /// <summary><c>gate hash-password</c>: a bcrypt hash for an access list user, so no plain password enters the manifest.
-/// Reads the password from standard input (one line) so it never appears in shell history or the process list.</summary>
+/// Reads the password from standard input (one line) so it never appears in shell history or the process list.
+/// A password over bcrypt's 72 bytes is refused, not silently cut.</summary>
 public sealed class HashPasswordCommand
 {
     private readonly Option<int> _cost = new("--cost") { Description = "bcrypt work factor (10-14)", DefaultValueFactory = _ => 12 };
@@ -18,6 +19,15 @@ public sealed class HashPasswordCommand
             if (string.IsNullOrEmpty(password))
             {
                 result.InvocationConfiguration.Error.WriteLine("error: empty password");
+                return Task.FromResult(ExitCodes.Error);
+            }
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(password);
+            if (bytes > Proxy.Access.HashVerifier.BcryptMaxBytes)
+            {
+                // bcrypt would silently use only the first 72 bytes; the gate refuses such passwords at login.
+                result.InvocationConfiguration.Error.WriteLine(
+                    $"error: the password is {bytes} bytes; bcrypt uses only the first {Proxy.Access.HashVerifier.BcryptMaxBytes}, so the gate refuses longer ones at login. " +
+                    "Choose a shorter one, or hash it with SHA-crypt (openssl passwd -6), which has no limit.");
                 return Task.FromResult(ExitCodes.Error);
             }
             var salt = BCrypt.Net.BCrypt.GenerateSalt(cost, 'y');

@@ -36,7 +36,7 @@ public static class DaemonServices
         }
         services.AddSingleton<ClusterMapper>();
         services.AddSingleton<AccessGateFactory>();
-        services.AddSingleton<HashVerifier>();
+        services.AddSingleton<IPasswordVerifier, HashVerifier>();
         services.AddSingleton<HostBehaviorFactory>();
         services.AddSingleton<YarpConfigMapper>();
         services.AddSingleton<HostBehaviorTable>();
@@ -51,7 +51,8 @@ public static class DaemonServices
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
         services.AddRequestTimeouts();
-        services.AddReverseProxy().LoadFromMemory([], []);
+        services.AddSingleton<Proxy.Outbound.OwnConnections>();
+        services.AddReverseProxy().LoadFromMemory([], []).AddTransformFactory<Proxy.Requests.RawPathTransformFactory>();
         services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.

@@ -13,8 +13,9 @@ using Microsoft.AspNetCore.Http;
 namespace HomelabGate.Daemon;
 
 /// <summary>The admin listener: health and readiness for the container, the status page, status/plan/history as JSON,
-/// Prometheus metrics, and the reconcile trigger that <c>gate apply</c> uses while a daemon runs. Dispatched by
-/// connection port, never by Host header, so a request to the proxy port cannot reach these endpoints. The page, the
+/// Prometheus metrics, and the reconcile trigger that <c>gate apply</c> uses while a daemon runs. Dispatched by the
+/// listener that accepted the connection (<see cref="AdminListener"/>), never by Host header or port number, so a
+/// request to a proxy listener cannot reach these endpoints. The page, the
 /// JSON and the metrics render one <see cref="StatusSnapshot"/>; who may ask is <see cref="AdminAccessPolicy"/>'s call.</summary>
 public sealed class AdminEndpoints(
     DaemonStatus status,
@@ -40,9 +41,9 @@ public sealed class AdminEndpoints(
         {
             return;
         }
-        if (!access.Allows(context))
+        if (access.Check(context) is { } refusal)
         {
-            await AdminAccessPolicy.RefuseAsync(context);
+            await refusal.WriteAsync(context);
             return;
         }
         var method = context.Request.Method;

@@ -47,7 +47,11 @@ public static class GateWebHost
                     l.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = sni.SelectAsync, HandshakeTimeout = TimeSpan.FromSeconds(10) });
                 });
             }
-            kestrel.Listen(admin, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(admin, l =>
+            {
+                l.Protocols = HttpProtocols.Http1;
+                AdminListener.Configure(l);
+            });
             Proxy.Streams.StreamListeners.Listen(kestrel, settings.Streams, sni);
         });
         builder.Services.AddGateShared().AddGateState(stateDir, settings.Cluster, daemon: true).AddGateDaemon(paths, settings, stateDir, options, sni);
@@ -55,7 +59,10 @@ public static class GateWebHost
 
         var app = builder.Build();
         var adminEndpoints = app.Services.GetRequiredService<AdminEndpoints>();
-        app.MapWhen(context => context.Connection.LocalPort == admin.Port, branch => branch.Run(adminEndpoints.HandleAsync));
+        // First, on every listener: requests framed both ways (smuggling), with other codings, CONNECT and TRACE are refused.
+        app.UseMiddleware<Proxy.Requests.RequestShapeGuard>();
+        // The port compare is the cheap filter for proxy requests; the connection's mark decides.
+        app.MapWhen(context => context.Connection.LocalPort == admin.Port && AdminListener.Accepted(context), branch => branch.Run(adminEndpoints.HandleAsync));
         app.UseMiddleware<RequestObservationMiddleware>();
         // After the (implicit) routing, so a route's timeout from its endpoint metadata applies; the answer is 504.
         app.UseRequestTimeouts();

@@ -53,11 +53,12 @@ public sealed class AdminEndpointTests(AdminEndpointTests.Daemon daemon) : IClas
     [Fact]
     public async Task The_admin_port_does_not_proxy_virtual_hosts()
     {
-        // "/" is the status page; any other path shows the admin listener does not route by virtual host.
+        // A virtual host's name is not the admin listener's, so it is refused rather than routed.
         var result = await TestHttp.GetAsync(Gate.AdminUrl("/index.html"), host: "one.test");
 
-        Assert.Equal(404, result.Status);
-        Assert.StartsWith("not found: try /healthz", result.Body);
+        Assert.Equal(421, result.Status);
+        Assert.StartsWith("misdirected: the admin listener answers to Host", result.Body);
+        Assert.Equal(404, (await Gate.AdminGetAsync("/index.html")).Status);
     }
 
     public sealed class Daemon : GateFixture

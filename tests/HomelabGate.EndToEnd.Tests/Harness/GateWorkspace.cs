@@ -2,11 +2,12 @@ namespace HomelabGate.EndToEnd.Tests.Harness;
 
 /// <summary>A unique temp directory for one daemon: the manifest in <c>etc/</c> (the folder gate watches), the state
 /// directory in <c>state/</c>, and the ports. Manifests are written as templates: <c>&lt;proxy&gt;</c> and <c>&lt;admin&gt;</c>
-/// become this workspace's listen addresses, so ports can be reassigned and the manifest rewritten.</summary>
+/// become this workspace's listen addresses (<c>&lt;admin-port&gt;</c> the admin port alone), so ports can be reassigned and the manifest rewritten.</summary>
 public sealed class GateWorkspace : IDisposable
 {
     public const string ProxyPlaceholder = "<proxy>";
     public const string AdminPlaceholder = "<admin>";
+    public const string AdminPortPlaceholder = "<admin-port>";
 
     private string? _template;
 
@@ -52,7 +53,8 @@ public sealed class GateWorkspace : IDisposable
 
     public string Render(string template) =>
         template.Replace(ProxyPlaceholder, Ports.ProxyAddress, StringComparison.Ordinal)
-            .Replace(AdminPlaceholder, Ports.AdminAddress, StringComparison.Ordinal);
+            .Replace(AdminPlaceholder, Ports.AdminAddress, StringComparison.Ordinal)
+            .Replace(AdminPortPlaceholder, Ports.Admin.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>After a port collision: new ports, and the last manifest written again with them.</summary>
     public void ReassignPorts()

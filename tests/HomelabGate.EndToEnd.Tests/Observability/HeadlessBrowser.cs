@@ -23,7 +23,8 @@ public sealed class HeadlessBrowser : IAsyncDisposable
     /// <summary>Where screenshots go: beside the test assembly, so CI artifacts and a developer find them in one place.</summary>
     public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
-    public static async Task<HeadlessBrowser> LaunchAsync()
+    /// <param name="extraArguments">More Chromium switches, e.g. <c>--host-resolver-rules</c> to point a name at loopback.</param>
+    public static async Task<HeadlessBrowser> LaunchAsync(params string[] extraArguments)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing; ./setup.sh installs Debian's chromium");
         var playwright = await Playwright.CreateAsync();
@@ -33,7 +34,7 @@ public sealed class HeadlessBrowser : IAsyncDisposable
             {
                 ExecutablePath = ChromiumPath,
                 Headless = true,
-                Args = ChromiumArguments,
+                Args = [.. ChromiumArguments, .. extraArguments],
                 Timeout = 30_000,
             });
             return new HeadlessBrowser(playwright, browser);

@@ -2,6 +2,7 @@ using System.Net;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Secrets;
 using HomelabGate.Core.Validation.Rules;
+using HomelabGate.Proxy.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,30 +17,32 @@ public static class AdminStatusServices
         services.AddSingleton(sp => new Cluster.ClusterStatusSource(sp.GetRequiredService<Core.State.ILeaderLock>(), sp.GetService<HomelabGate.Cluster.Etcd.ReplicaRegistry>()));
         services.AddSingleton<StatusPageSections>();
         services.AddSingleton<StatusPageRenderer>();
-        services.AddSingleton(sp => AccessPolicy(settings, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => AccessPolicy(settings, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<OwnConnections>()));
         return services;
     }
 
     /// <summary>The token is resolved once at start, like the listeners it guards (a changed token needs a restart).</summary>
-    private static AdminAccessPolicy AccessPolicy(GatewaySettings settings, ISecretResolver secrets, ILoggerFactory loggers)
+    private static AdminAccessPolicy AccessPolicy(GatewaySettings settings, ISecretResolver secrets, ILoggerFactory loggers, OwnConnections own)
     {
         var logger = loggers.CreateLogger<AdminAccessPolicy>();
+        var listen = ListenAddress.TryParse(settings.AdminListen, out var endpoint, out _) ? endpoint.Address : IPAddress.Loopback;
+        var hosts = new AdminHostCheck(listen);
         if (!SecretReference.TryParse(settings.AdminToken, out var reference))
         {
-            if (ListenAddress.TryParse(settings.AdminListen, out var endpoint, out _) && !IPAddress.IsLoopback(endpoint.Address))
+            if (!IPAddress.IsLoopback(listen))
             {
                 DaemonLog.AdminWithoutToken(logger, settings.AdminListen);
             }
-            return new AdminAccessPolicy(null, tokenConfigured: false);
+            return new AdminAccessPolicy(null, tokenConfigured: false, hosts, own);
         }
         try
         {
-            return new AdminAccessPolicy(secrets.Resolve(reference), tokenConfigured: true);
+            return new AdminAccessPolicy(secrets.Resolve(reference), tokenConfigured: true, hosts, own);
         }
         catch (SecretUnavailableException e)
         {
             DaemonLog.AdminTokenUnavailable(logger, reference.Expression, e.Message);
-            return new AdminAccessPolicy(null, tokenConfigured: true);
+            return new AdminAccessPolicy(null, tokenConfigured: true, hosts, own);
         }
     }
 }
