@@ -17,4 +17,8 @@ public static class ManifestPath
         var dot = path.LastIndexOf('.');
         return dot < 0 ? string.Empty : path[..dot];
     }
+
+    /// <summary>"$.hosts.a.rateLimit.requests" or "$.hosts['a b'].domains[0]" (System.Text.Json's paths) in our spelling.</summary>
+    public static string FromJsonPath(string jsonPath) =>
+        jsonPath.TrimStart('$').Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
 }

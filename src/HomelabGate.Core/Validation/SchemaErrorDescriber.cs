@@ -10,7 +10,7 @@ internal static class SchemaErrorDescriber
 {
     public static Diagnostic Describe(ValidationError error, SourceMap map)
     {
-        var path = (error.Path ?? "#/").TrimStart('#').TrimStart('/');
+        var path = PathOf(error);
         var shown = path.Length == 0 ? "the manifest" : $"'{path}'";
         var schema = error.Schema?.ActualSchema;
         switch (error.Kind)
@@ -50,6 +50,31 @@ internal static class SchemaErrorDescriber
                 }
                 return Diagnostic.Error(DiagnosticCodes.SchemaOther, $"{shown}: {error.Kind}", map.Value(path), schema?.Description);
         }
+    }
+
+    /// <summary>NJsonSchema's path in our spelling: "#/hosts['a b'].domains[0]" becomes "hosts.a b.domains[0]".</summary>
+    public static string PathOf(ValidationError error)
+    {
+        var text = (error.Path ?? "#/").TrimStart('#').TrimStart('/');
+        var path = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '[' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                var key = new System.Text.StringBuilder();
+                for (i += 2; i < text.Length && !(text[i] == '\'' && i + 1 < text.Length && text[i + 1] == ']'); i++)
+                {
+                    key.Append(text[i] == '\\' && i + 1 < text.Length ? text[++i] : text[i]);
+                }
+                i++;
+                path.Append(path.Length == 0 ? "" : ".").Append(key);
+            }
+            else
+            {
+                path.Append(text[i]);
+            }
+        }
+        return path.ToString();
     }
 
     private static string Describe(string path) => path.Length == 0 ? "the top level" : $"'{path}'";
