@@ -2,6 +2,7 @@ using HomelabGate.Certificates.Keys;
 using HomelabGate.Certificates.LocalCa;
 using HomelabGate.Certificates.Renewal;
 using HomelabGate.Certificates.Storage;
+using HomelabGate.Core.Desired;
 
 namespace HomelabGate.Certificates.Issuing;
 
@@ -13,7 +14,10 @@ public sealed class LocalCaIssuer(
     LocalCaProvider authorities, CertificateStore store, RenewalPolicy policy, LeafCertificateFactory leaves, TimeProvider time)
 {
     /// <summary>Apple refuses TLS certificates valid longer than this, even from a user-trusted root.</summary>
-    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(825);
+    public static readonly TimeSpan MaximumLifetime = CertificateLifetime.Maximum;
+
+    /// <summary>Shorter leaves would be renewed on nearly every reconcile, or serve already expired.</summary>
+    public static readonly TimeSpan MinimumLifetime = CertificateLifetime.Minimum;
 
     // One issuance at a time per issuer: creating the CA twice concurrently would leave two roots.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -29,12 +33,7 @@ public sealed class LocalCaIssuer(
 
     public async Task<IssuanceResult> EnsureAsync(LeafCertificateRequest request, CancellationToken cancellationToken)
     {
-        if (request.Lifetime <= TimeSpan.Zero || request.Lifetime > MaximumLifetime)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), request.Lifetime,
-                $"Certificate '{request.Name}': lifetime must be between 1 second and {MaximumLifetime.TotalDays} days (Apple's limit).");
-        }
-
+        CheckLifetime(request);
         var names = request.Names;
         await _gate.WaitAsync(cancellationToken);
         try
@@ -60,6 +59,17 @@ public sealed class LocalCaIssuer(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>The bounds <c>gate validate</c> checks too (the manifest's DurationRule uses the same constants).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The lifetime is outside them.</exception>
+    public static void CheckLifetime(LeafCertificateRequest request)
+    {
+        if (request.Lifetime < MinimumLifetime || request.Lifetime > MaximumLifetime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Lifetime,
+                $"Certificate '{request.Name}': lifetime must be between {MinimumLifetime.TotalHours} hour and {MaximumLifetime.TotalDays} days (Apple's limit).");
         }
     }
 

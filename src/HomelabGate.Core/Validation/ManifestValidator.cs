@@ -11,7 +11,9 @@ public sealed class ManifestValidator(IEnumerable<IManifestRule> rules)
     public static ManifestValidator Default { get; } = new([
         new HostActionRule(), new ReferenceRule(), new DuplicateDomainRule(), new HostNameRule(), new UrlRule(),
         new AddressRule(), new CidrRule(), new PasswordHashRule(), new HeaderValueRule(), new CertificateSourceRule(),
-        new DnsRecordRule(), new TlsRule(), new HostPolicyRule(), new ListenerCollisionRule(),
+        new DnsRecordRule(), new TlsRule(), new HostPolicyRule(), new ListenerCollisionRule(), new DurationRule(),
+        new AdminTokenRule(), new AdminTargetRule(), new Dns01Rule(), new MulticastDnsNameRule(), new NameConstraintRule(),
+        new DnsRecordTypeRule(),
     ]);
 
     /// <param name="complete">False when the manifest is missing what the schema refused: then only rules that judge the
