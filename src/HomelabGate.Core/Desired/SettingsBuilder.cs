@@ -4,7 +4,7 @@ namespace HomelabGate.Core.Desired;
 
 internal static class SettingsBuilder
 {
-    public static GatewaySettings Build(SettingsSpec spec, DnsSpec? dns)
+    public static GatewaySettings Build(SettingsSpec spec, DnsSpec? dns, ManifestFolder folder)
     {
         var site = spec.DefaultSite;
         return new GatewaySettings
@@ -12,7 +12,7 @@ internal static class SettingsBuilder
             HttpListen = spec.Listen is null ? GatewaySettings.DefaultHttp : spec.Listen.Http,
             HttpsListen = spec.Listen?.Https,
             AdminListen = spec.Admin ?? GatewaySettings.DefaultAdmin,
-            AdminToken = spec.AdminToken,
+            AdminToken = folder.Secret(spec.AdminToken),
             DefaultSite = site is null
                 ? DefaultSite.NotFound
                 : new DefaultSite(site.Status ?? (site.Redirect is null ? 404 : 302), site.Body ?? "",
@@ -23,8 +23,8 @@ internal static class SettingsBuilder
             Dns = dns?.Provider is { } provider ? new DnsProviderSettings
             {
                 Type = provider.Type, Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),
-                TsigName = provider.Tsig?.Name, TsigAlgorithm = provider.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = provider.Tsig?.Secret,
-                Url = provider.Url, Password = provider.Password, Path = provider.Path, ReloadCommand = provider.ReloadCommand,
+                TsigName = provider.Tsig?.Name, TsigAlgorithm = provider.Tsig?.Algorithm ?? "hmac-sha256", TsigSecret = folder.Secret(provider.Tsig?.Secret),
+                Url = provider.Url, Password = folder.Secret(provider.Password), Path = folder.File(provider.Path), ReloadCommand = provider.ReloadCommand,
                 OwnerId = spec.DnsOwnerId ?? "homelabgate",
             } : null,
         };

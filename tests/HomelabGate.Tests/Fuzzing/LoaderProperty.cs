@@ -19,7 +19,7 @@ public static class LoaderProperty
         var result = ManifestFixture.Loader.Load(bytes, "fuzz.yaml");
         if (result.Succeeded)
         {
-            new DesiredStateBuilder().Build(result.Manifest!.Spec);
+            new DesiredStateBuilder().Build(result.Manifest!.Spec, Path.GetTempPath());
         }
         new DiagnosticRenderer().Render(result.Diagnostics, result.Source, TextWriter.Null);
         if (watch.Elapsed > Budget)
