@@ -72,27 +72,14 @@ public static class GateWebHost
             sp.GetRequiredService<DnsProviderFactory>(), sp.GetRequiredService<RetryBackoff>(), sp.GetRequiredService<ILogger<AcmeIssuer>>()));
         services.AddSingleton(sp => new CertificateReconciler(stateDir, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IExternalIssuer>()));
         services.AddSingleton<ReconcileLoop>();
-        services.AddSingleton<ClusterMapper>();
-        services.AddSingleton<AccessGateFactory>();
-        services.AddSingleton<HashVerifier>();
-        services.AddSingleton<HostBehaviorFactory>();
-        services.AddSingleton<YarpConfigMapper>();
-        services.AddSingleton<HostBehaviorTable>();
-        services.AddSingleton<DefaultSiteHolder>();
-        services.AddSingleton<DefaultSiteHandler>();
-        services.AddSingleton<Proxy.ForwardAuth.ForwardAuthClient>();
+        services.AddGateProxy();
         services.AddSingleton<Proxy.Streams.TcpStreamForwarder>();
         services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
-        services.AddSingleton<ProxyReconciler>();
         services.AddSingleton<PlanJsonRenderer>();
         services.AddSingleton<PlanTextRenderer>();
         services.AddObservability(settings);
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
-        services.AddRequestTimeouts();
-        services.AddReverseProxy().LoadFromMemory([], []);
-        services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
-        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
 
