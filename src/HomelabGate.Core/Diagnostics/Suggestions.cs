@@ -5,6 +5,10 @@ public static class Suggestions
 {
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        if (input.Length > 64)
+        {
+            return null; // no key is that long; and the edit distance would cost length × length
+        }
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -35,6 +35,12 @@ public sealed class YamlReader
                 }
             }
         }
+        catch (YamlException e) when (Describe(e).Contains("tab character", StringComparison.Ordinal) && IndentingTab(source) is { } tab)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, "YAML syntax error: a tab is used for indentation", tab,
+                "YAML indents with spaces only; replace the tab with spaces"));
+            return (null, map);
+        }
         catch (YamlException e)
         {
             var duplicate = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase);
@@ -64,6 +70,22 @@ public sealed class YamlReader
             return (null, map);
         }
         return (builder.Root, map);
+    }
+
+    /// <summary>The first tab in a line's leading whitespace: where the parser's "tab character" complaint comes from,
+    /// which it reports at the start of the value before it instead.</summary>
+    private static SourceLocation? IndentingTab(SourceText source)
+    {
+        for (var line = 1; line <= source.LineCount; line++)
+        {
+            var text = source.Line(line)!;
+            var indent = text.Length - text.TrimStart(' ', '\t').Length;
+            if (text.IndexOf('\t', 0, indent) is var tab and >= 0)
+            {
+                return new SourceLocation(source.FileName, line, tab + 1);
+            }
+        }
+        return null;
     }
 
     private static string Describe(YamlException e)

@@ -18,8 +18,10 @@ internal static class SchemaErrorDescriber
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var known = schema?.ActualProperties.Keys ?? (IEnumerable<string>)[];
                 var name = error.Property ?? path;
-                return Diagnostic.Error(DiagnosticCodes.UnknownKey, $"unknown key '{name}' in {Describe(ManifestPath.Parent(path))}",
-                    map.Key(path), Suggestions.DidYouMean(name, known) ?? $"allowed keys: {string.Join(", ", known)}");
+                return Diagnostic.Error(DiagnosticCodes.UnknownKey, $"unknown key '{Shorten(name)}' in {Describe(ManifestPath.Parent(path))}",
+                    map.Key(path), name == "<<"
+                        ? "YAML merge keys (<<: *alias) are not supported; write the keys out, or repeat a whole value with one alias"
+                        : Suggestions.DidYouMean(name, known) ?? $"allowed keys: {string.Join(", ", known)}");
             case ValidationErrorKind.PropertyRequired:
                 var owner = error.Property is not null && path.EndsWith(error.Property, StringComparison.Ordinal) ? ManifestPath.Parent(path) : path;
                 return Diagnostic.Error(DiagnosticCodes.MissingKey, $"{Describe(owner)} needs '{error.Property}'",
@@ -76,6 +78,8 @@ internal static class SchemaErrorDescriber
         }
         return path.ToString();
     }
+
+    private static string Shorten(string text) => text.Length > 60 ? $"{text[..57]}…" : text;
 
     private static string Describe(string path) => path.Length == 0 ? "the top level" : $"'{path}'";
 
