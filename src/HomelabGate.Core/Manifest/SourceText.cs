@@ -54,9 +54,20 @@ public sealed class SourceText
     {
         if (line > _starts.Count)
         {
-            return new SourceLocation(FileName, _starts.Count, Line(_starts.Count)!.Length + 1);
+            return new SourceLocation(FileName, _starts.Count, LineLength(_starts.Count) + 1);
         }
         var at = (int)Math.Max(1, line);
-        return new SourceLocation(FileName, at, (int)Math.Clamp(column, 1, Line(at)!.Length + 1));
+        return new SourceLocation(FileName, at, (int)Math.Clamp(column, 1, LineLength(at) + 1));
+    }
+
+    /// <summary>Without copying the line: positions are located once per value, and a flow list can be one long line.</summary>
+    private int LineLength(int line)
+    {
+        var end = line < _starts.Count ? _starts[line] : Text.Length;
+        while (end > _starts[line - 1] && Text[end - 1] is '\n' or '\r')
+        {
+            end--;
+        }
+        return end - _starts[line - 1];
     }
 }
