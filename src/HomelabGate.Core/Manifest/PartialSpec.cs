@@ -18,7 +18,10 @@ internal static class PartialSpec
         var copy = root.DeepClone();
         foreach (var finding in findings.Where(f => f.Path.Length > 0).OrderByDescending(f => f.Path.Length).ThenByDescending(f => f.Path, StringComparer.Ordinal))
         {
-            Prune(copy, finding.Path);
+            if (!Prune(copy, finding.Path))
+            {
+                return null; // a key with a '.' or '[' makes the path ambiguous: better no rule findings than wrong ones
+            }
         }
         SpecShape.RemoveUnknown(copy, typeof(ManifestSpec));
         try
@@ -32,7 +35,8 @@ internal static class PartialSpec
         }
     }
 
-    private static void Prune(JsonNode root, string path)
+    /// <returns>False when the path does not lead into the tree (its parent is not there).</returns>
+    private static bool Prune(JsonNode root, string path)
     {
         var (parent, last) = (Find(root, ManifestPath.Parent(path)), Last(path));
         if (parent is JsonObject obj && last is string key && obj.ContainsKey(key))
@@ -48,10 +52,11 @@ internal static class PartialSpec
                 obj.Remove(key);
             }
         }
-        else if (parent is JsonArray array && last is int index && index < array.Count)
+        else if (parent is JsonArray array && last is int index && index >= 0 && index < array.Count)
         {
             array.RemoveAt(index);
         }
+        return parent is JsonObject || (parent is JsonArray && last is int);
     }
 
     /// <summary>The node at a path of plain keys and [index] parts, or null.</summary>

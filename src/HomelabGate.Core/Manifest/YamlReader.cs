@@ -14,8 +14,9 @@ public sealed class YamlReader
 
     /// <summary>Values in the expanded tree, aliases counted each time they are used, so an alias bomb ("billion laughs")
     /// is an error, not an out-of-memory crash; this also bounds the time of every later stage to well under 2 s. A large
-    /// homelab (100 hosts with pools and certificates) has about 3,000.</summary>
-    public const int MaxValues = 20_000;
+    /// homelab (100 hosts with pools and certificates) has about 1,000; the schema's cost grows with its errors, so a
+    /// manifest that is all errors must stay small enough to report in time.</summary>
+    public const int MaxValues = 10_000;
 
     public (JsonNode? Root, SourceMap Map) Read(SourceText source, DiagnosticBag diagnostics)
     {
@@ -54,6 +55,13 @@ public sealed class YamlReader
             // YamlDotNet's scanner throws this (not a YamlException) for some unclosed flow collections.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: the structure is not closed properly ({e.Message.TrimEnd('.')})",
                 source.Locate(parser.LastLine, parser.LastColumn), "look for an unclosed [ or { on this line or the lines before it"));
+            return (null, map);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's own checks of tags and escapes, thrown without a position: where the parser stopped.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax error: {e.Message.Split(" (Parameter", 2)[0].TrimEnd('.')}",
+                source.Locate(parser.LastLine, parser.LastColumn), "check the tag (!…), anchor or escape sequence on this line"));
             return (null, map);
         }
         catch (Exception e)
