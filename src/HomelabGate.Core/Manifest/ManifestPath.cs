@@ -10,9 +10,10 @@ public static class ManifestPath
 
     public static string Parent(string path)
     {
-        if (path.EndsWith(']'))
+        // A key may itself end in ']' ("certificat]:"), so only a '[' after the last '.' starts an index.
+        if (path.EndsWith(']') && path.LastIndexOf('[') is var open and >= 0 && open > path.LastIndexOf('.'))
         {
-            return path[..path.LastIndexOf('[')];
+            return path[..open];
         }
         var dot = path.LastIndexOf('.');
         return dot < 0 ? string.Empty : path[..dot];

@@ -75,12 +75,13 @@ internal static class PartialSpec
         };
     }
 
+    /// <summary>The last part of a path, as <see cref="ManifestPath.Parent"/> splits it: an index, or a key.</summary>
     private static object Last(string path)
     {
         var parent = ManifestPath.Parent(path);
-        if (path.EndsWith(']'))
+        if (parent.Length < path.Length && path[parent.Length] == '[')
         {
-            return int.TryParse(path[(path.LastIndexOf('[') + 1)..^1], out var index) ? index : -1;
+            return int.TryParse(path.AsSpan(parent.Length + 1, path.Length - parent.Length - 2), out var index) ? index : -1;
         }
         return parent.Length == 0 ? path : path[(parent.Length + 1)..];
     }
