@@ -16,7 +16,10 @@ public sealed class LocalCaSource(CaStore authorities, CertificateStore store, C
     RenewalPolicyFactory policies, TimeProvider time) : ICertificateSource
 {
     /// <summary>Apple refuses TLS certificates valid longer than this, even from a user-trusted root.</summary>
-    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromDays(825);
+    public static readonly TimeSpan MaximumLifetime = CertificateLifetime.Maximum;
+
+    /// <summary>Shorter leaves would be renewed on nearly every reconcile, or serve already expired.</summary>
+    public static readonly TimeSpan MinimumLifetime = CertificateLifetime.Minimum;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -38,9 +41,10 @@ public sealed class LocalCaSource(CaStore authorities, CertificateStore store, C
     public async Task<StoredCertificate> IssueAsync(CertificateWork work, CancellationToken cancellationToken)
     {
         var request = work.Request;
-        if (request.Lifetime <= TimeSpan.Zero || request.Lifetime > MaximumLifetime)
+        // The bounds gate validate checks too (its DurationRule uses the same constants).
+        if (request.Lifetime < MinimumLifetime || request.Lifetime > MaximumLifetime)
         {
-            throw new CertificateIssueException($"lifetime must be between 1 second and {MaximumLifetime.TotalDays} days (Apple's limit)");
+            throw new CertificateIssueException($"lifetime must be between {MinimumLifetime.TotalHours} hour and {MaximumLifetime.TotalDays} days (Apple's limit)");
         }
         await _gate.WaitAsync(cancellationToken);
         try

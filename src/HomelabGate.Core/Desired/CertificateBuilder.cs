@@ -4,7 +4,7 @@ namespace HomelabGate.Core.Desired;
 
 internal static class CertificateBuilder
 {
-    public static CertificateIssuer Issuer(string name, IssuerSpec spec) => new()
+    public static CertificateIssuer Issuer(string name, IssuerSpec spec, ManifestFolder folder) => new()
     {
         Name = name,
         Type = spec.Type == "acme" ? IssuerType.Acme : IssuerType.LocalCa,
@@ -16,29 +16,29 @@ internal static class CertificateBuilder
         {
             Directory = AcmeDirectory(spec.Directory ?? ""),
             Email = spec.Email,
-            CaBundle = spec.CaBundle,
+            CaBundle = folder.File(spec.CaBundle),
             EabKid = spec.Eab?.Kid,
-            EabHmacKey = spec.Eab?.HmacKey,
+            EabHmacKey = folder.Secret(spec.Eab?.HmacKey),
             PreferredChain = spec.PreferredChain,
             RenewBefore = Duration.Parse(spec.RenewBefore),
             Dns01 = new Dns01Settings
             {
                 Provider = Dns01Provider(dns01.Provider), Server = dns01.Server, Zone = dns01.Zone?.TrimEnd('.').ToLowerInvariant(),
-                Tsig = Tsig(dns01.Tsig),
-                ApiToken = dns01.ApiToken, Command = dns01.Command, Resolvers = ValueList.From(dns01.Resolvers),
+                Tsig = Tsig(dns01.Tsig, folder),
+                ApiToken = folder.Secret(dns01.ApiToken), Command = dns01.Command, Resolvers = ValueList.From(dns01.Resolvers),
                 PropagationTimeout = Duration.Parse(dns01.PropagationTimeout),
             },
         } : null,
     };
 
-    public static Certificate Certificate(string name, CertificateSpec spec, IReadOnlyDictionary<string, IssuerSpec> issuers) => new()
+    public static Certificate Certificate(string name, CertificateSpec spec, IReadOnlyDictionary<string, IssuerSpec> issuers, ManifestFolder folder) => new()
     {
         Name = name,
         Issuer = spec.Issuer,
         Domains = new((spec.Domains ?? []).Select(DesiredStateBuilder.NormalizeDomain).Distinct().Order(StringComparer.Ordinal)),
         KeyType = Key(spec.KeyType ?? (spec.Issuer is not null && issuers.TryGetValue(spec.Issuer, out var issuer) ? issuer.KeyType : null)),
         Lifetime = Duration.Parse(spec.Lifetime),
-        Files = spec.Files is { } files ? new CertificateFiles(files.Cert, files.Key, files.Chain) : null,
+        Files = spec.Files is { } files ? new CertificateFiles(folder.File(files.Cert)!, folder.File(files.Key)!, folder.File(files.Chain)) : null,
     };
 
     /// <summary>Named shortcuts for the directories people use most.</summary>
@@ -49,8 +49,8 @@ internal static class CertificateBuilder
         _ => value,
     };
 
-    public static TsigKeySpec? Tsig(TsigSpec? spec) =>
-        spec is null ? null : new TsigKeySpec(spec.Name, spec.Algorithm ?? TsigKeySpec.DefaultAlgorithm, spec.Secret);
+    public static TsigKeySpec? Tsig(TsigSpec? spec, ManifestFolder folder) =>
+        spec is null ? null : new TsigKeySpec(spec.Name, spec.Algorithm ?? TsigKeySpec.DefaultAlgorithm, folder.Secret(spec.Secret)!);
 
     private static Dns01ProviderType Dns01Provider(string provider) => provider switch
     {

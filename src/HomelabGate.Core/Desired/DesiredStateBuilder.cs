@@ -6,10 +6,16 @@ namespace HomelabGate.Core.Desired;
 /// sets, defaults filled in, inline <c>to:</c> URLs made into pools of one.</summary>
 public sealed class DesiredStateBuilder
 {
-    public DesiredState Build(ManifestSpec spec)
+    /// <summary>Relative paths stay as written: for a manifest read from memory, which has no folder.</summary>
+    public DesiredState Build(ManifestSpec spec) => Build(spec, ManifestFolder.None);
+
+    /// <param name="manifestDirectory">The manifest's folder: relative paths in the manifest are resolved against it.</param>
+    public DesiredState Build(ManifestSpec spec, string manifestDirectory) => Build(spec, new ManifestFolder(manifestDirectory));
+
+    private static DesiredState Build(ManifestSpec spec, ManifestFolder folder)
     {
-        var resources = new List<Resource> { SettingsBuilder.Build(spec.Settings, spec.Dns) with { Streams = TcpStreamBuilder.Build(spec.Streams) } };
-        resources.AddRange(spec.Upstreams.Select(u => UpstreamBuilder.Build(u.Key, u.Value)));
+        var resources = new List<Resource> { SettingsBuilder.Build(spec.Settings, spec.Dns, folder) with { Streams = TcpStreamBuilder.Build(spec.Streams) } };
+        resources.AddRange(spec.Upstreams.Select(u => UpstreamBuilder.Build(u.Key, u.Value, folder)));
         foreach (var (name, host) in spec.Hosts)
         {
             if (host.To is not null)
@@ -25,9 +31,9 @@ public sealed class DesiredStateBuilder
             }
             resources.Add(HostBuilder.Build(name, host));
         }
-        resources.AddRange(spec.AccessLists.Select(a => AccessListBuilder.Build(a.Key, a.Value)));
-        resources.AddRange(spec.Issuers.Select(i => CertificateBuilder.Issuer(i.Key, i.Value)));
-        resources.AddRange(spec.Certificates.Select(c => CertificateBuilder.Certificate(c.Key, c.Value, spec.Issuers)));
+        resources.AddRange(spec.AccessLists.Select(a => AccessListBuilder.Build(a.Key, a.Value, folder)));
+        resources.AddRange(spec.Issuers.Select(i => CertificateBuilder.Issuer(i.Key, i.Value, folder)));
+        resources.AddRange(spec.Certificates.Select(c => CertificateBuilder.Certificate(c.Key, c.Value, spec.Issuers, folder)));
         resources.AddRange(DnsRecordBuilder.Build(spec));
         return DesiredState.Of(resources);
     }

@@ -4,7 +4,7 @@ namespace HomelabGate.Core.Desired;
 
 internal static class SettingsBuilder
 {
-    public static GatewaySettings Build(SettingsSpec spec, DnsSpec? dns)
+    public static GatewaySettings Build(SettingsSpec spec, DnsSpec? dns, ManifestFolder folder)
     {
         var site = spec.DefaultSite;
         return new GatewaySettings
@@ -12,7 +12,7 @@ internal static class SettingsBuilder
             HttpListen = spec.Listen is null ? GatewaySettings.DefaultHttp : spec.Listen.Http,
             HttpsListen = spec.Listen?.Https,
             AdminListen = spec.Admin ?? GatewaySettings.DefaultAdmin,
-            AdminToken = spec.AdminToken,
+            AdminToken = folder.Secret(spec.AdminToken),
             DefaultSite = site is null
                 ? DefaultSite.NotFound
                 : new DefaultSite(site.Status ?? (site.Redirect is null ? 404 : 302), site.Body ?? "",
@@ -24,8 +24,8 @@ internal static class SettingsBuilder
             Dns = dns?.Provider is { } provider ? new DnsProviderSettings
             {
                 Type = ProviderType(provider.Type), Server = provider.Server, Zone = provider.Zone?.TrimEnd('.').ToLowerInvariant(),
-                Tsig = CertificateBuilder.Tsig(provider.Tsig),
-                Url = provider.Url, Password = provider.Password, Path = provider.Path, ReloadCommand = provider.ReloadCommand,
+                Tsig = CertificateBuilder.Tsig(provider.Tsig, folder),
+                Url = provider.Url, Password = folder.Secret(provider.Password), Path = folder.File(provider.Path), ReloadCommand = provider.ReloadCommand,
                 OwnerId = spec.DnsOwnerId ?? "homelabgate",
             } : null,
         };

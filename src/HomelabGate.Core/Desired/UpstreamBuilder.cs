@@ -8,7 +8,7 @@ internal static class UpstreamBuilder
     public static UpstreamPool Inline(string name, string url) =>
         new() { Name = name, Targets = new([new UpstreamTarget(url, 1)]), Inline = true };
 
-    public static UpstreamPool Build(string name, UpstreamSpec spec) => new()
+    public static UpstreamPool Build(string name, UpstreamSpec spec, ManifestFolder folder) => new()
     {
         Name = name,
         Targets = new(spec.Targets.Select(t => new UpstreamTarget(t.Url, t.Weight ?? 1))),
@@ -27,7 +27,7 @@ internal static class UpstreamBuilder
         StickyCookie = spec.Sticky is null ? null : spec.Sticky.Cookie ?? "hg_affinity",
         ConnectTimeout = Duration.Parse(spec.Timeouts?.Connect),
         ResponseTimeout = Duration.Parse(spec.Timeouts?.Response),
-        Tls = spec.Tls is { } tls ? new UpstreamTls(tls.SkipVerify ?? false, tls.Ca, tls.ServerName) : UpstreamTls.Default,
+        Tls = spec.Tls is { } tls ? new UpstreamTls(tls.SkipVerify ?? false, folder.File(tls.Ca), tls.ServerName) : UpstreamTls.Default,
     };
 
     private static ActiveHealthCheck HealthCheck(HealthCheckSpec spec)

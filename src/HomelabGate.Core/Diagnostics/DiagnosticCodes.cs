@@ -13,6 +13,14 @@ public static class DiagnosticCodes
     public const string EmptyDocument = "HG1008";
     public const string FileUnreadable = "HG1009";
     public const string MultipleDocuments = "HG1010";
+    public const string NestingTooDeep = "HG1011";
+    public const string InvalidAlias = "HG1012";
+    public const string ComplexKey = "HG1013";
+    public const string ControlCharacter = "HG1014";
+    public const string UnsupportedEncoding = "HG1015";
+
+    /// <summary>A bug in HomelabGate, not in the manifest: a stage failed unexpectedly. The fuzzing harness counts these.</summary>
+    public const string InternalError = "HG1099";
 
     public const string SchemaOther = "HG2000";
     public const string UnknownKey = "HG2001";
@@ -35,6 +43,11 @@ public static class DiagnosticCodes
     public const string UnsupportedVersion = "HG3011";
     public const string DuplicateDnsRecord = "HG3012";
     public const string TlsSettings = "HG3013";
+    public const string AdminWithoutToken = "HG3014";
+    public const string TargetsAdmin = "HG3015";
+    public const string MulticastDnsName = "HG3016";
+    public const string OutsideNameConstraints = "HG3017";
+    public const string Dns01Settings = "HG3018";
     public const string ClusterSettings = "HG3020";
 
     /// <summary>Reserved for parts of the manifest that are validated before their behaviour lands; none today.</summary>

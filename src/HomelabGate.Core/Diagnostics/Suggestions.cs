@@ -3,11 +3,19 @@ namespace HomelabGate.Core.Diagnostics;
 /// <summary>"Did you mean …?" for misspelled keys and references: the closest candidate within a small edit distance.</summary>
 public static class Suggestions
 {
+    private const int MaxCandidates = 200;
+
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        if (input.Length > 64)
+        {
+            return null; // no key is that long; and the edit distance would cost length × length
+        }
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var allowed = Math.Max(1, input.Length / 3);
+        // Bounded work per call: a manifest with thousands of names and as many typos must still validate in time.
+        foreach (var candidate in candidates.Where(c => Math.Abs(c.Length - input.Length) <= allowed).Take(MaxCandidates))
         {
             var distance = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
@@ -16,7 +24,6 @@ public static class Suggestions
                 bestDistance = distance;
             }
         }
-        var allowed = Math.Max(1, input.Length / 3);
         return bestDistance <= allowed ? best : null;
     }
 

@@ -11,6 +11,8 @@ internal static class ManifestJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A null where the spec has no nullable slot is refused here too, not left for a rule to trip over.
+        RespectNullableAnnotations = true,
         Converters = { new TargetSpecConverter(), new HstsSpecConverter() },
     };
 
@@ -26,14 +28,19 @@ internal static class ManifestJson
             var root = document.RootElement;
             return new TargetSpec
             {
-                Url = root.GetProperty("url").GetString()!,
-                Weight = root.TryGetProperty("weight", out var weight) ? weight.GetInt32() : null,
+                Url = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+                    ? url.GetString()!
+                    : throw new JsonException("a target is a URL or { url, weight }"),
+                Weight = root.TryGetProperty("weight", out var weight) ? Int(weight) : null,
             };
         }
 
         public override void Write(Utf8JsonWriter writer, TargetSpec value, JsonSerializerOptions options) =>
             throw new NotSupportedException("specs are read, never written");
     }
+
+    private static int Int(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) ? value : throw new JsonException("a weight is a whole number");
 
     private sealed class HstsSpecConverter : JsonConverter<HstsSpec>
     {
@@ -45,6 +52,10 @@ internal static class ManifestJson
             }
             using var document = JsonDocument.ParseValue(ref reader);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("hsts is true, false or { maxAge, includeSubDomains, preload }");
+            }
             return new HstsSpec
             {
                 MaxAge = root.TryGetProperty("maxAge", out var maxAge) ? maxAge.GetString() : null,

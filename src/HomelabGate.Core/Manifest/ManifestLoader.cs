@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HomelabGate.Core.Diagnostics;
 using HomelabGate.Core.Validation;
 
@@ -28,35 +29,62 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
 
     private ManifestLoadResult Load(byte[] bytes, string display, DiagnosticBag diagnostics)
     {
-        var text = Decode(bytes, display, diagnostics);
-        if (text is null)
+        var source = ManifestText.Decode(bytes, display, diagnostics);
+        if (source is null)
         {
             return new ManifestLoadResult(null, null, diagnostics.Items);
         }
-        var source = new SourceText(display, text);
         var (root, map) = new YamlReader().Read(source, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new ManifestLoadResult(null, source, diagnostics.Items);
         }
-        var schemaFindings = schema.Validate(root, map).ToList();
-        diagnostics.AddRange(schemaFindings);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        IReadOnlyList<SchemaFinding> schemaFindings;
+        try
+        {
+            schemaFindings = schema.Check(root, map);
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(InternalError.While("checking the schema", e, new SourceLocation(display, 1, 1)));
+            return new ManifestLoadResult(null, source, diagnostics.Items);
+        }
+        diagnostics.AddRange(schemaFindings.Select(f => f.Diagnostic));
         if (schemaFindings.Count == 0)
         {
-            var spec = root.Deserialize<ManifestSpec>(ManifestJson.Options)
-                ?? throw new InvalidOperationException("a schema-valid manifest deserialized to null");
+            if (Read(root, map, diagnostics) is not { } spec)
+            {
+                return new ManifestLoadResult(null, source, diagnostics.Items);
+            }
             var loaded = new LoadedManifest(spec, source, map, hash);
             diagnostics.AddRange(rules.Validate(loaded));
             return new ManifestLoadResult(loaded, source, diagnostics.Items);
         }
-        // Report rule findings too when the shape is close enough to read, so one run shows every problem.
-        if (LenientSpec.TryRead(root, schemaFindings) is { } lenient)
+        // Report rule findings too, so one run shows every problem: on the manifest without what the schema refused.
+        if (PartialSpec.TryRead(root, schemaFindings) is { } partial)
         {
-            diagnostics.AddRange(rules.Validate(new LoadedManifest(lenient, source, map, hash)).Where(d => !schemaFindings.Any(s => s.Location == d.Location)));
+            var complete = schemaFindings.All(f => f.Diagnostic.Code == DiagnosticCodes.UnknownKey);
+            var schemaLocations = schemaFindings.Select(f => f.Diagnostic.Location).ToHashSet();
+            diagnostics.AddRange(rules.Validate(new LoadedManifest(partial, source, map, hash), complete).Where(d => !schemaLocations.Contains(d.Location)));
         }
         var ordered = diagnostics.Items.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToList();
         return new ManifestLoadResult(null, source, ordered);
+    }
+
+    /// <summary>The typed spec of a schema-valid tree. A failure here is a gap in the schema, reported where it is.</summary>
+    private static ManifestSpec? Read(JsonNode? root, SourceMap map, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return root.Deserialize<ManifestSpec>(ManifestJson.Options) ?? throw new JsonException("the manifest is null", "$", null, null);
+        }
+        catch (Exception e)
+        {
+            var path = (e as JsonException)?.Path ?? "$";
+            diagnostics.Add(InternalError.While("reading the manifest", e, map.Value(ManifestPath.FromJsonPath(path))));
+            return null;
+        }
     }
 
     private static byte[]? ReadBytes(string path, string display, DiagnosticBag diagnostics)
@@ -92,26 +120,6 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"cannot read '{path}': {e.Message}", at,
                 "check the file's permissions"));
-            return null;
-        }
-    }
-
-    private static string? Decode(byte[] bytes, string display, DiagnosticBag diagnostics)
-    {
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        try
-        {
-            return strict.GetString(bytes, offset, bytes.Length - offset);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var bad = e.Index >= 0 ? offset + e.Index : offset;
-            var before = Encoding.UTF8.GetString(bytes, 0, Math.Min(bad, bytes.Length));
-            var line = before.Count(c => c == '\n') + 1;
-            var column = before.Length - (before.LastIndexOf('\n') + 1) + 1;
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidUtf8, $"the manifest is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad})",
-                new SourceLocation(display, line, column), "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"));
             return null;
         }
     }

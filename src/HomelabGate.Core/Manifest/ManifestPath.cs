@@ -10,11 +10,16 @@ public static class ManifestPath
 
     public static string Parent(string path)
     {
-        if (path.EndsWith(']'))
+        // A key may itself end in ']' ("certificat]:"), so only a '[' after the last '.' starts an index.
+        if (path.EndsWith(']') && path.LastIndexOf('[') is var open and >= 0 && open > path.LastIndexOf('.'))
         {
-            return path[..path.LastIndexOf('[')];
+            return path[..open];
         }
         var dot = path.LastIndexOf('.');
         return dot < 0 ? string.Empty : path[..dot];
     }
+
+    /// <summary>"$.hosts.a.rateLimit.requests" or "$.hosts['a b'].domains[0]" (System.Text.Json's paths) in our spelling.</summary>
+    public static string FromJsonPath(string jsonPath) =>
+        jsonPath.TrimStart('$').Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).TrimStart('.');
 }

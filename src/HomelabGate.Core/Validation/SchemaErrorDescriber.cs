@@ -10,7 +10,7 @@ internal static class SchemaErrorDescriber
 {
     public static Diagnostic Describe(ValidationError error, SourceMap map)
     {
-        var path = (error.Path ?? "#/").TrimStart('#').TrimStart('/');
+        var path = PathOf(error);
         var shown = path.Length == 0 ? "the manifest" : $"'{path}'";
         var schema = error.Schema?.ActualSchema;
         switch (error.Kind)
@@ -18,8 +18,10 @@ internal static class SchemaErrorDescriber
             case ValidationErrorKind.NoAdditionalPropertiesAllowed:
                 var known = schema?.ActualProperties.Keys ?? (IEnumerable<string>)[];
                 var name = error.Property ?? path;
-                return Diagnostic.Error(DiagnosticCodes.UnknownKey, $"unknown key '{name}' in {Describe(ManifestPath.Parent(path))}",
-                    map.Key(path), Suggestions.DidYouMean(name, known) ?? $"allowed keys: {string.Join(", ", known)}");
+                return Diagnostic.Error(DiagnosticCodes.UnknownKey, $"unknown key '{Shorten(name)}' in {Describe(ManifestPath.Parent(path))}",
+                    map.Key(path), name == "<<"
+                        ? "YAML merge keys (<<: *alias) are not supported; write the keys out, or repeat a whole value with one alias"
+                        : Suggestions.DidYouMean(name, known) ?? $"allowed keys: {string.Join(", ", known)}");
             case ValidationErrorKind.PropertyRequired:
                 var owner = error.Property is not null && path.EndsWith(error.Property, StringComparison.Ordinal) ? ManifestPath.Parent(path) : path;
                 return Diagnostic.Error(DiagnosticCodes.MissingKey, $"{Describe(owner)} needs '{error.Property}'",
@@ -51,6 +53,33 @@ internal static class SchemaErrorDescriber
                 return Diagnostic.Error(DiagnosticCodes.SchemaOther, $"{shown}: {error.Kind}", map.Value(path), schema?.Description);
         }
     }
+
+    /// <summary>NJsonSchema's path in our spelling: "#/hosts['a b'].domains[0]" becomes "hosts.a b.domains[0]".</summary>
+    public static string PathOf(ValidationError error)
+    {
+        var text = (error.Path ?? "#/").TrimStart('#').TrimStart('/');
+        var path = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '[' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                var key = new System.Text.StringBuilder();
+                for (i += 2; i < text.Length && !(text[i] == '\'' && i + 1 < text.Length && text[i + 1] == ']'); i++)
+                {
+                    key.Append(text[i] == '\\' && i + 1 < text.Length ? text[++i] : text[i]);
+                }
+                i++;
+                path.Append(path.Length == 0 ? "" : ".").Append(key);
+            }
+            else
+            {
+                path.Append(text[i]);
+            }
+        }
+        return path.ToString();
+    }
+
+    private static string Shorten(string text) => text.Length > 60 ? $"{text[..57]}…" : text;
 
     private static string Describe(string path) => path.Length == 0 ? "the top level" : $"'{path}'";
 

@@ -22,13 +22,17 @@ public sealed class SchemaValidator
         return new SchemaValidator(JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
     }
 
-    public IEnumerable<Diagnostic> Validate(JsonNode? root, SourceMap map)
+    public IEnumerable<Diagnostic> Validate(JsonNode? root, SourceMap map) => Check(root, map).Select(f => f.Diagnostic);
+
+    /// <summary>The schema's findings with the path each is about, so a partial manifest can leave those values out.</summary>
+    public IReadOnlyList<SchemaFinding> Check(JsonNode? root, SourceMap map)
     {
         var errors = _schema.Validate(root?.ToJsonString() ?? "null");
         return Flatten(errors)
-            .Select(e => SchemaErrorDescriber.Describe(e, map))
-            .DistinctBy(d => (d.Code, d.Summary, d.Location))
-            .OrderBy(d => d.Location?.Line).ThenBy(d => d.Location?.Column);
+            .Select(e => new SchemaFinding(SchemaErrorDescriber.PathOf(e), SchemaErrorDescriber.Describe(e, map)))
+            .DistinctBy(f => (f.Diagnostic.Code, f.Diagnostic.Summary, f.Diagnostic.Location))
+            .OrderBy(f => f.Diagnostic.Location?.Line).ThenBy(f => f.Diagnostic.Location?.Column)
+            .ToList();
     }
 
     /// <summary>A failed oneOf (a target as string or object, an issuer of one type or another) reports the errors of

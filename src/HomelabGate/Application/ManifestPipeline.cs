@@ -14,6 +14,6 @@ public sealed class ManifestPipeline(ManifestLoader loader, DesiredStateBuilder 
             return new PipelineResult(load, null, null);
         }
         var spec = load.Manifest!.Spec;
-        return new PipelineResult(load, builder.Build(spec), paths.ResolveStateDir(spec.Settings.StateDir));
+        return new PipelineResult(load, builder.Build(spec, paths.ManifestDirectory), paths.ResolveStateDir(spec.Settings.StateDir));
     }
 }

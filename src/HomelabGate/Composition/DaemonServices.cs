@@ -34,27 +34,13 @@ public static class DaemonServices
         {
             services.AddSingleton<Daemon.Cluster.ClusterDaemon>();
         }
-        services.AddSingleton<ClusterMapper>();
-        services.AddSingleton<AccessGateFactory>();
-        services.AddSingleton<IPasswordVerifier, HashVerifier>();
-        services.AddSingleton<HostBehaviorFactory>();
-        services.AddSingleton<YarpConfigMapper>();
-        services.AddSingleton<HostBehaviorTable>();
-        services.AddSingleton<DefaultSiteHolder>();
-        services.AddSingleton<DefaultSiteHandler>();
-        services.AddSingleton<Proxy.ForwardAuth.ForwardAuthClient>();
-        services.AddSingleton<Proxy.Streams.TcpStreamForwarder>();
+        // The proxy's parts are one registration, shared with the tests that check what validates is served.
+        services.AddGateProxy();
         services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
-        services.AddSingleton<ProxyReconciler>();
         services.AddObservability(settings);
         services.AddSingleton<StatusDocuments>();
         services.AddSingleton(new CaDownloadEndpoints(stateDir));
         services.AddSingleton<AdminEndpoints>();
-        services.AddRequestTimeouts();
-        services.AddSingleton<Proxy.Outbound.OwnConnections>();
-        services.AddReverseProxy().LoadFromMemory([], []).AddTransformFactory<Proxy.Requests.RawPathTransformFactory>();
-        services.AddSingleton<Yarp.ReverseProxy.Health.IActiveHealthCheckPolicy, Proxy.Health.StatusRangeHealthPolicy>();
-        services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         Core.State.PrivateDirectory.Create(Path.Combine(stateDir, "keys"));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");

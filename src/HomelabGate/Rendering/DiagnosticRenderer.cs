@@ -17,7 +17,8 @@ public sealed class DiagnosticRenderer
             if (!diagnostic.QuotesSecret && diagnostic.Location is { } location && source?.Line(location.Line) is { } line && source.FileName == location.File)
             {
                 var gutter = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                output.WriteLine($"  {gutter} | {line}");
+                // A tab would widen the line on a terminal but not the caret's run of spaces: shown as one space.
+                output.WriteLine($"  {gutter} | {line.Replace('\t', ' ')}");
                 output.WriteLine($"  {new string(' ', gutter.Length)} | {new string(' ', Math.Max(0, location.Column - 1))}^");
             }
             if (diagnostic.Hint is { } hint)

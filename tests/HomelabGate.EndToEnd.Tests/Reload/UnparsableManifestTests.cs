@@ -26,6 +26,23 @@ public sealed class UnparsableManifestTests(UnparsableManifestTests.Daemon daemo
         await daemon.Gate.WaitUntilServedByAsync("beta.test", daemon.Upstreams["beta"]);
     }
 
+    [Theory]
+    [InlineData("hosts: &a [*a]\n", "HG1012")]
+    [InlineData("hosts: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n", "HG1011")]
+    public async Task A_self_referencing_alias_or_deep_nesting_is_rejected_and_the_daemon_keeps_serving(string body, string code)
+    {
+        // Issue 11: the first of these overflowed the stack and killed the daemon.
+        daemon.Workspace.WriteManifest(Manifests.Header + body);
+
+        await Poll.UntilAsync(daemon.Gate.StatusAsync, s => DaemonStatus.LastDiagnostics(s).Any(d => d.Contains($": error {code}:", StringComparison.Ordinal)),
+            $"/api/status reports the manifest as invalid with {code}", context: () => daemon.Gate.Output);
+        Assert.Equal("alpha", (await daemon.Gate.EchoAsync("alpha.test")).Upstream);
+
+        // Leave the daemon as the other tests expect it: serving a valid manifest, its last reload not invalid.
+        daemon.Workspace.WriteManifest(InlineHosts.Manifest(("alpha", daemon.Upstreams["alpha"])));
+        await Poll.UntilAsync(daemon.Gate.StatusAsync, s => DaemonStatus.LastResult(s) != "invalid", "the daemon reloads the valid manifest");
+    }
+
     public sealed class Daemon() : GateFixture("alpha", "beta")
     {
         protected override string InitialManifest() => InlineHosts.Manifest(("alpha", Upstreams["alpha"]));

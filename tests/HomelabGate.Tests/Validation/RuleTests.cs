@@ -107,7 +107,7 @@ public sealed class RuleTests
     [InlineData("{ name: a.test, type: CNAME, value: \"x y\" }", "not a host name")]
     public void Rejects_dns_values_that_do_not_fit_their_type(string record, string problem)
     {
-        var error = Assert.Single(Errors($"version: 1\ndns:\n  provider: {{ type: hosts-file, path: /tmp/h }}\n  records:\n    - {record}\n"));
+        var error = Assert.Single(Errors($"version: 1\ndns:\n  provider: {{ type: rfc2136, server: \"127.0.0.1:53\", zone: test }}\n  records:\n    - {record}\n"));
         Assert.Contains(problem, error.Summary, StringComparison.Ordinal);
     }
 

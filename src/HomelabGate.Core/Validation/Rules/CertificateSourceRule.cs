@@ -6,6 +6,8 @@ namespace HomelabGate.Core.Validation.Rules;
 /// <summary>A certificate is either issued (issuer + domains) or imported (files), not both and not neither.</summary>
 public sealed class CertificateSourceRule : IManifestRule
 {
+    public bool NeedsCompleteManifest => true;
+
     public IEnumerable<Diagnostic> Check(LoadedManifest manifest)
     {
         foreach (var (name, certificate) in manifest.Spec.Certificates)

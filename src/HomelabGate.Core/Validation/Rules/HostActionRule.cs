@@ -6,6 +6,8 @@ namespace HomelabGate.Core.Validation.Rules;
 /// <summary>A host does exactly one thing: proxy to a pool (upstream), proxy to one URL (to), respond, or redirect.</summary>
 public sealed class HostActionRule : IManifestRule
 {
+    public bool NeedsCompleteManifest => true;
+
     public IEnumerable<Diagnostic> Check(LoadedManifest manifest)
     {
         foreach (var (name, host) in manifest.Spec.Hosts)

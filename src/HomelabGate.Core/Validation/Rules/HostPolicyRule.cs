@@ -12,7 +12,7 @@ public sealed class HostPolicyRule : IManifestRule
     {
         foreach (var (name, host) in manifest.Spec.Hosts)
         {
-            if (host.RateLimit?.Window is { } window && Duration.Parse(window) <= TimeSpan.Zero)
+            if (host.RateLimit?.Window is { } window && Duration.TryParse(window, out var length) && length <= TimeSpan.Zero)
             {
                 yield return Diagnostic.Error(DiagnosticCodes.OutOfRange, $"the rate-limit window of host '{name}' is zero",
                     manifest.Map.Value($"hosts.{name}.rateLimit.window"), "use a window such as 1s or 1m");

@@ -8,6 +8,8 @@ namespace HomelabGate.Core.Validation.Rules;
 /// <c>gate run</c> fail to start; said here, with both places, instead of as a bind error at start.</summary>
 public sealed class ListenerCollisionRule : IManifestRule
 {
+    public bool NeedsCompleteManifest => true;
+
     public IEnumerable<Diagnostic> Check(LoadedManifest manifest)
     {
         var spec = manifest.Spec;

@@ -8,6 +8,8 @@ namespace HomelabGate.Core.Validation.Rules;
 /// state directory, so two issuers would silently share it).</summary>
 public sealed class TlsRule : IManifestRule
 {
+    public bool NeedsCompleteManifest => true;
+
     public IEnumerable<Diagnostic> Check(LoadedManifest manifest)
     {
         var spec = manifest.Spec;

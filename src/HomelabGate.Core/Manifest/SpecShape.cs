@@ -1,34 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HomelabGate.Core.Diagnostics;
 
 namespace HomelabGate.Core.Manifest;
 
-/// <summary>Reads a manifest that failed the schema only for unknown keys (typos) by leaving those keys out, so the
-/// rules can still run and report their findings in the same run. Any other schema error means the shape cannot be
-/// trusted, and the rules wait for the next run.</summary>
-internal static class LenientSpec
+/// <summary>Drops keys the spec types do not declare, walking the spec's own shape (its depth is fixed by the types, and
+/// the tree's by <see cref="YamlReader.MaxDepth"/>).</summary>
+internal static class SpecShape
 {
-    public static ManifestSpec? TryRead(JsonNode? root, IReadOnlyList<Diagnostic> schemaFindings)
-    {
-        if (root is null || schemaFindings.Any(d => d.Code != DiagnosticCodes.UnknownKey))
-        {
-            return null;
-        }
-        var copy = root.DeepClone();
-        RemoveUnknown(copy, typeof(ManifestSpec));
-        try
-        {
-            return copy.Deserialize<ManifestSpec>(ManifestJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Drops keys the spec types do not declare, walking the spec's own shape.</summary>
-    private static void RemoveUnknown(JsonNode? node, Type type)
+    public static void RemoveUnknown(JsonNode? node, Type type)
     {
         if (node is JsonArray array && ElementType(type) is { } item)
         {
