@@ -4,8 +4,10 @@ using HomelabGate.EndToEnd.Tests.Harness;
 namespace HomelabGate.EndToEnd.Tests.Admin;
 
 /// <summary>A host or stream whose target is the admin listener turns every client into a "local" one unless the
-/// admin listener knows the gate's own connections. Validation refuses such targets when it can see them; these
-/// name the target <c>localhost</c>, as a target that slips past it would, to test the runtime guard behind it.</summary>
+/// admin listener knows the gate's own connections. Validation refuses such targets when it can see them; these are
+/// served after moving <c>settings.admin</c> (a listener change waits for a restart), so validation compares them with
+/// the new address while the running admin listener is still the old one — a target that slipped past it — to test
+/// the runtime guard behind it.</summary>
 public sealed class AdminRelayTests(AdminRelayTests.Daemon daemon) : IClassFixture<AdminRelayTests.Daemon>
 {
     private GateProcess Gate => daemon.Gate;
@@ -30,25 +32,29 @@ public sealed class AdminRelayTests(AdminRelayTests.Daemon daemon) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_stream_to_the_admin_port_can_neither_read_the_status_nor_trigger_a_reconcile()
+    public async Task A_stream_to_the_admin_port_is_refused_before_it_is_served()
     {
-        var before = await Gate.LastReconcileAsync();
+        // Streams bind their targets at start, so one cannot slip past validation as a host can; it is refused there.
+        using var workspace = GateWorkspace.Create();
+        workspace.WriteManifest(Manifests.Header + $$"""
+            streams:
+              admin:
+                listen: "127.0.0.1:{{FreePort.Next().ToString(CultureInfo.InvariantCulture)}}"
+                to: "localhost:<admin-port>"
+            """);
 
-        var status = await RawHttp.SendAsync(daemon.StreamPort, $"GET /api/status HTTP/1.1\r\nHost: 127.0.0.1:{Gate.Workspace.Ports.Admin}\r\nConnection: close\r\n\r\n");
-        var post = await RawHttp.SendAsync(daemon.StreamPort,
-            $"POST /api/reconcile HTTP/1.1\r\nHost: 127.0.0.1\r\nX-HomelabGate: 1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}");
+        var validate = await ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments(["validate", "-f", workspace.ManifestPath]),
+            TimeSpan.FromSeconds(60), workspace.Root);
 
-        Assert.True(status.Status == 403, status.ToString());
-        Assert.Contains("relayed by the gate itself", status.Text);
-        Assert.True(post.Status == 403, post.ToString());
-        await Gate.AssertNoReconcilePostSinceAsync(before);
+        Assert.True(validate.ExitCode == 1, validate.ToString());
+        OutputAssert.Contains($"error HG3015: 'localhost:{workspace.Ports.Admin}' points at the admin listener", validate.StandardOutput, "gate validate");
     }
 
     public sealed class Daemon : GateFixture
     {
-        public int StreamPort { get; } = FreePort.Next();
+        protected override string InitialManifest() => Manifests.Header;
 
-        protected override string InitialManifest() => Manifests.Header + $$"""
+        protected override string ManifestAfterStart() => Manifests.HeaderWithAdminMoved() + $$"""
             hosts:
               relay:
                 domains: [relay.test]
@@ -60,10 +66,6 @@ public sealed class AdminRelayTests(AdminRelayTests.Daemon daemon) : IClassFixtu
                 headers:
                   request:
                     remove: [X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Real-IP]
-            streams:
-              admin:
-                listen: "127.0.0.1:{{StreamPort.ToString(CultureInfo.InvariantCulture)}}"
-                to: "localhost:<admin-port>"
             """;
     }
 }

@@ -111,13 +111,17 @@ public sealed class AdminSurfaceTests(AdminSurfaceTests.Daemon daemon) : IClassF
         protected override async Task<string> StartServersAsync()
         {
             Upstream = Own(await LoopbackServer.StartAsync(context => context.Response.WriteAsync("the protected app")));
-            return Manifests.Header + $$"""
-                hosts:
-                  guarded:
-                    domains: [guarded.test]
-                    to: {{Upstream.Address}}
-                    forwardAuth: { url: "http://<admin>/api/status" }
-                """;
+            return Manifests.Header;
         }
+
+        /// <summary>Validation would refuse a forward-auth URL on the admin listener; served after moving settings.admin,
+        /// it slips past, as a target validation cannot see would.</summary>
+        protected override string ManifestAfterStart() => Manifests.HeaderWithAdminMoved() + $$"""
+            hosts:
+              guarded:
+                domains: [guarded.test]
+                to: {{Upstream.Address}}
+                forwardAuth: { url: "http://<admin>/api/status" }
+            """;
     }
 }

@@ -13,6 +13,9 @@ public abstract class FeatureDaemon : IAsyncLifetime
 
     protected abstract Task<string> StartServersAsync();
 
+    /// <summary>A manifest served right after start (null: none); see <see cref="GateFixture"/>'s.</summary>
+    protected virtual string? ManifestAfterStart() => null;
+
     protected T Own<T>(T server) where T : IAsyncDisposable
     {
         _servers.Add(server);
@@ -25,6 +28,10 @@ public abstract class FeatureDaemon : IAsyncLifetime
         {
             Workspace.WriteManifest(await StartServersAsync());
             Gate = await GateProcess.StartAsync(Workspace);
+            if (ManifestAfterStart() is { } next)
+            {
+                await Gate.WaitUntilServingAsync(Workspace.WriteManifest(next));
+            }
         }
         catch
         {

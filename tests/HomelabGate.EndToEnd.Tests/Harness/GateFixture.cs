@@ -13,6 +13,11 @@ public abstract class GateFixture(params string[] upstreamNames) : IAsyncLifetim
     /// <summary>The manifest template the daemon starts with.</summary>
     protected abstract string InitialManifest();
 
+    /// <summary>A manifest served right after start (null: none). It may move <c>settings.admin</c> — a listener change
+    /// waits for a restart — so its targets are validated against an admin address the running daemon does not use:
+    /// how tests reach runtime guards that validation would otherwise stop first.</summary>
+    protected virtual string? ManifestAfterStart() => null;
+
     public async Task InitializeAsync()
     {
         try
@@ -20,6 +25,10 @@ public abstract class GateFixture(params string[] upstreamNames) : IAsyncLifetim
             Upstreams = await Upstreams.StartAsync(upstreamNames);
             Workspace.WriteManifest(InitialManifest());
             Gate = await GateProcess.StartAsync(Workspace);
+            if (ManifestAfterStart() is { } next)
+            {
+                await ServeAsync(next);
+            }
         }
         catch
         {
