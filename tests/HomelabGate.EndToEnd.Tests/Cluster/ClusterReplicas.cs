@@ -41,6 +41,10 @@ public sealed class ClusterReplicas : IAsyncDisposable
 
     public string Prefix => _prefix;
 
+    /// <summary>The record every cluster writes, named afresh for each: the BIND the tests share keeps records (and their
+    /// ownership TXT) from earlier tests, and a record already in place would need no write.</summary>
+    public string Www { get; } = $"www-{Guid.NewGuid().ToString("N")[..8]}";
+
     public static async Task<ClusterReplicas> StartAsync(ClusterInfrastructure infra, int count = 3, string extraDomains = "", string extraRecords = "")
     {
         var replicas = new ClusterReplicas(infra, await EtcdCluster.StartAsync(), count);
@@ -95,7 +99,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
                 zone: {{acme.Zone}}
                 tsig: { name: {{acme.TsigKeyName}}, secret: "${env:TSIG_SECRET}" }
               records:
-                - { name: www.home.test, type: A, value: 10.1.2.3 }{{extraRecords}}
+                - { name: {{Www}}.home.test, type: A, value: 10.1.2.3 }{{extraRecords}}
             certificates:
               public: { issuer: pebble, domains: [app.home.test{{extraDomains}}] }
             hosts:
