@@ -2,6 +2,7 @@ using HomelabGate.Application;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Engine;
 using HomelabGate.Daemon;
+using HomelabGate.Daemon.Health;
 using HomelabGate.Daemon.Metrics;
 using HomelabGate.Daemon.Status;
 using HomelabGate.Proxy;
@@ -51,6 +52,7 @@ public static class DaemonServices
         services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, Proxy.Health.UpstreamHttpClientFactory>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
+        services.AddHealthLog();
         return services;
     }
 }

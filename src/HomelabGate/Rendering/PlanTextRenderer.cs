@@ -48,6 +48,9 @@ public sealed class PlanTextRenderer(PlanLayout layout)
         output.WriteLine($"Plan: {add} to add, {change} to change, {destroy} to destroy.");
     }
 
+    /// <summary>The closing line's counts for <paramref name="plan"/>, for a log line that must agree with the plan text.</summary>
+    public static (int Add, int Change, int Destroy) Count(Plan plan) => Count(new PlanLayout(new AttributeDefaults()).Items(plan));
+
     /// <summary>What the entries shown add, change and destroy: a host with its own pool is one; its records count
     /// each, as the DNS provider holds each.</summary>
     public static (int Add, int Change, int Destroy) Count(IReadOnlyList<PlanItem> items)
