@@ -50,7 +50,7 @@ public sealed class HealthTransitionLog(IDestinationHealthUpdater inner, TargetP
     /// available-destinations policy decides.</summary>
     private static HashSet<string> DownTargets(ClusterState cluster) =>
         [.. cluster.Destinations.Values.GroupBy(d => d.Model.Config.Address, StringComparer.Ordinal)
-            .Where(g => g.All(d => d.Health.Active == DestinationHealth.Unhealthy || d.Health.Passive == DestinationHealth.Unhealthy))
+            .Where(g => g.All(d => TargetVerdict.IsDown(d.Health)))
             .Select(g => g.Key)];
 
     private static string Next(ClusterState cluster, HashSet<string> down)

@@ -13,7 +13,6 @@ public static class AdminStatusServices
     public static IServiceCollection AddAdminStatus(this IServiceCollection services, GatewaySettings settings)
     {
         services.AddSingleton<StatusSnapshotSource>();
-        services.AddSingleton<StatusPageSections>();
         services.AddSingleton<StatusPageRenderer>();
         services.AddSingleton(sp => AccessPolicy(settings, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<ILoggerFactory>()));
         return services;
