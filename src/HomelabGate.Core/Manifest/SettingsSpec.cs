@@ -19,6 +19,8 @@ public sealed record SettingsSpec
     public string? DnsOwnerId { get; init; }
 
     public string? DefaultCertificate { get; init; }
+
+    public NotificationsSpec? Notifications { get; init; }
 }
 
 public sealed record ListenSpec

@@ -43,6 +43,8 @@ internal static class ManifestSpelling
                 "httpsListen" => "listen.https",
                 "adminListen" => "admin",
                 "dns.ownerId" => "dnsOwnerId",
+                "notifications.url" => "notifications.webhook.url",
+                "notifications.headers" => "notifications.webhook.headers",
                 _ when key.StartsWith("dns.", StringComparison.Ordinal) => $"dns.provider.{key[4..]}",
                 _ => key,
             }, value));

@@ -10,7 +10,7 @@ public sealed class ManifestValidator(IEnumerable<IManifestRule> rules)
     public static ManifestValidator Default { get; } = new([
         new HostActionRule(), new ReferenceRule(), new DuplicateDomainRule(), new HostNameRule(), new UrlRule(),
         new AddressRule(), new CidrRule(), new PasswordHashRule(), new HeaderValueRule(), new CertificateSourceRule(),
-        new DnsRecordRule(), new TlsRule(), new HostPolicyRule(), new ListenerCollisionRule(),
+        new DnsRecordRule(), new TlsRule(), new HostPolicyRule(), new ListenerCollisionRule(), new NotificationRule(),
     ]);
 
     public IReadOnlyList<Diagnostic> Validate(LoadedManifest manifest) =>

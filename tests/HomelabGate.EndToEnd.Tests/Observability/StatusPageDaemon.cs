@@ -1,6 +1,4 @@
 using System.Runtime.Versioning;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using HomelabGate.EndToEnd.Tests.Harness;
 
 namespace HomelabGate.EndToEnd.Tests.Observability;
@@ -65,23 +63,8 @@ public sealed class StatusPageDaemon() : GateFixture("media", "vault")
 
     protected override string InitialManifest()
     {
-        WriteExpiringCertificate();
-        return Manifest();
-    }
-
-    /// <summary>nas.home.test, valid for 90 days of which 3 are left: the page must show it red.</summary>
-    private void WriteExpiringCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=nas.home.test", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("nas.home.test");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-87), DateTimeOffset.UtcNow.AddDays(3));
         Directory.CreateDirectory(Workspace.Root);
-        File.WriteAllText(Path.Combine(Workspace.Root, "nas.crt"), certificate.ExportCertificatePem());
-        var keyPath = Path.Combine(Workspace.Root, "nas.key");
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-        File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        ExpiringCertificate.Write(Workspace.Root, "nas.home.test", daysLeft: 3);
+        return Manifest();
     }
 }
