@@ -97,10 +97,11 @@ public sealed class WebhookSender : IDisposable
 
     private string Resolve(string value) => SecretReference.TryParse(value, out var reference) ? _secrets.Resolve(reference) : value;
 
-    /// <summary>For logs: a reference as written, a URL by its origin only (a chat webhook's path is its token).</summary>
-    private static string Describe(string url) =>
+    /// <summary>For logs: a reference as written, a URL by scheme, host and port only (a chat webhook's path is its token;
+    /// a user and password are left out too).</summary>
+    public static string Describe(string url) =>
         SecretReference.TryParse(url, out var reference) ? reference.Expression
-        : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority)
+        : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? $"{uri.Scheme}://{uri.Authority}"
         : "(unusable URL)";
 
     public void Dispose() => _http.Dispose();
