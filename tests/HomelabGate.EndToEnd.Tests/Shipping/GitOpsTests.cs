@@ -40,25 +40,50 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
     }
 
     [Fact]
-    public void Gate_plan_in_CI_exits_2_for_a_pull_request_that_changes_hosts_and_0_for_one_that_does_not()
+    public void The_CI_recipe_of_deploy_README_plans_a_pull_request_against_main_and_fails_only_an_invalid_one()
     {
         var repository = new GitRepository(_temp.Path);
         repository.CreateOrigin();
         var main = repository.Clone("main");
         repository.CommitAndPush(main, Manifest(18080, 19180, withWiki: false), "Serve hello");
         var pullRequest = repository.Clone("pull-request");
-        var baseState = _temp.Combine("base-state");
+        var recipe = CiRecipe(File.ReadAllText(gate.RepositoryFile("deploy/README.md")));
 
-        // CI: record the target branch's manifest as applied in a scratch state dir, then plan the PR against it.
-        Assert.Equal(0, gate.Run("apply", "-f", Path.Combine(main, "homelab.yaml"), "--state-dir", baseState).ExitCode);
-        var unchanged = gate.Run("plan", "-f", Path.Combine(pullRequest, "homelab.yaml"), "--state-dir", baseState);
+        var unchanged = RunRecipe(recipe, pullRequest);
         File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true));
-        var changed = gate.Run("plan", "-f", Path.Combine(pullRequest, "homelab.yaml"), "--state-dir", baseState);
+        var changed = RunRecipe(recipe, pullRequest);
+        File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true).Replace("respond:", "respnd:", StringComparison.Ordinal));
+        var invalid = RunRecipe(recipe, pullRequest);
 
         Assert.True(unchanged.ExitCode == 0, unchanged.Output + unchanged.Error);
-        Assert.True(changed.ExitCode == 2, changed.Output + changed.Error);
+        Assert.Contains("does not change the homelab", unchanged.Output, StringComparison.Ordinal);
+        Assert.True(changed.ExitCode == 0, changed.Output + changed.Error);
+        Assert.Contains("+ host wiki", changed.Output, StringComparison.Ordinal);
         Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", changed.Output, StringComparison.Ordinal);
+        Assert.Contains("changes the homelab", changed.Output, StringComparison.Ordinal);
+        Assert.True(invalid.ExitCode == 1, invalid.Output + invalid.Error);
+        Assert.Contains("respnd", invalid.Output + invalid.Error, StringComparison.Ordinal);
+        // No state directory, no leftovers: the plan read the two manifests only.
+        Assert.Equal(["homelab.yaml"], Directory.GetFileSystemEntries(pullRequest).Select(Path.GetFileName).Where(n => n != ".git"));
     }
+
+    /// <summary>The shell block under "CI checks pull requests", as a reader would copy it.</summary>
+    private static string CiRecipe(string readme)
+    {
+        var section = readme[readme.IndexOf("**CI checks pull requests.**", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```sh\n", StringComparison.Ordinal) + "```sh\n".Length;
+        var block = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        return string.Join('\n', block.Split('\n').Select(l => l.StartsWith("   ", StringComparison.Ordinal) ? l[3..] : l.TrimStart()));
+    }
+
+    private ProcessResult RunRecipe(string recipe, string clone) =>
+        ProcessRun.Run("sh", ["-c", recipe], TimeSpan.FromSeconds(120), clone, e =>
+        {
+            e["PATH"] = $"{gate.PublishDirectory}:{e["PATH"]}";
+            e["GIT_CONFIG_NOSYSTEM"] = "1";
+            e["GIT_CONFIG_GLOBAL"] = "/dev/null";
+            e["GIT_TERMINAL_PROMPT"] = "0";
+        });
 
     public void Dispose()
     {
