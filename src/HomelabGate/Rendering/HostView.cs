@@ -82,7 +82,7 @@ public static partial class HostView
 
     private static string Prefix => DesiredStateBuilder.InlinePoolName("");
 
-    [GeneratedRegex(@"^(?<host>.+)-location-(?<index>\d+)$")]
+    [GeneratedRegex(@"^(?<host>[^/]+)/location-(?<index>\d+)$")]
     private static partial Regex LocationPool();
 }
 
