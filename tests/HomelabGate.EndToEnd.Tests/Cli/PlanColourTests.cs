@@ -56,7 +56,7 @@ public sealed class PlanColourTests : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        GateEnvironment.Apply(info);
+        TestEnvironment.Apply(info);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

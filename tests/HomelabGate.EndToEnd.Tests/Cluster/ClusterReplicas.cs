@@ -25,7 +25,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
         Etcd = etcd;
         KeyFile = _secrets.Write("cluster.key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
         Workspaces = [.. Enumerable.Range(0, count).Select(_ => GateWorkspace.Create())];
-        HttpsPorts = [.. Enumerable.Range(0, count).Select(_ => FreePort.Next())];
+        HttpsPorts = [.. Enumerable.Range(0, count).Select(_ => FreePorts.Next())];
         Gates = new GateProcess?[count];
     }
 
@@ -139,11 +139,11 @@ public sealed class ClusterReplicas : IAsyncDisposable
     }
 
     /// <summary>curl over HTTPS with SNI, trusting pebble's issuer: the certificate this replica serves for app.home.test.</summary>
-    public async Task<Harness.ProcessResult> CurlAsync(int i, string host = "app.home.test")
+    public async Task<ProcessResult> CurlAsync(int i, string host = "app.home.test")
     {
         var port = HttpsPorts[i].ToString(CultureInfo.InvariantCulture);
-        return await Harness.ProcessRunner.RunAsync("curl", ["-sS", "--noproxy", "*", "--max-time", "5", "--cacert", _infra.Acme.IssuerRoot,
-            "--resolve", $"{host}:{port}:127.0.0.1", "-w", "\n%{ssl_verify_result}", $"https://{host}:{port}/"], TimeSpan.FromSeconds(10));
+        return await ProcessRunner.RunAsync("curl", ["-sS", "--noproxy", "*", "--max-time", "5", "--cacert", _infra.Acme.IssuerRoot,
+            "--resolve", $"{host}:{port}:127.0.0.1", "-w", "\n%{ssl_verify_result}", $"https://{host}:{port}/"], timeout: TimeSpan.FromSeconds(10));
     }
 
     public Task ServedByAllAsync(IEnumerable<int> replicas, TimeSpan timeout, string host = "app.home.test") =>
@@ -170,7 +170,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
 }
 
 /// <summary>Requests in a loop against some replicas until stopped: every failure counted (bounded: 5 s per request).</summary>
-public sealed class CurlLoop(Func<int, Task<Harness.ProcessResult>> curl, IReadOnlyList<int> replicas) : IAsyncDisposable
+public sealed class CurlLoop(Func<int, Task<ProcessResult>> curl, IReadOnlyList<int> replicas) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;

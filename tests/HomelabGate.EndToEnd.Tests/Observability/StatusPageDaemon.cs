@@ -11,11 +11,11 @@ public sealed class StatusPageDaemon() : GateFixture("media", "vault")
 {
     public const string LongDomain = "jellyfin-media-server-in-the-basement.home.test";
 
-    public int HttpsPort { get; } = FreePort.Next();
+    public int HttpsPort { get; } = FreePorts.Next();
 
-    public int DeadPort { get; } = FreePort.Next();
+    public int DeadPort { get; } = FreePorts.Next();
 
-    public int SshPort { get; } = FreePort.Next();
+    public int SshPort { get; } = FreePorts.Next();
 
     public string Manifest(string mediaUpstream = "media") => $$"""
         version: 1

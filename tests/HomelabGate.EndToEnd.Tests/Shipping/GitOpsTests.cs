@@ -19,10 +19,10 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
     {
         var ports = FreePorts.Take(2);
         var repository = new GitRepository(_temp.Path);
-        repository.CreateOrigin();
-        var laptop = repository.Clone("laptop");
-        repository.CommitAndPush(laptop, Manifest(ports[0], ports[1], withWiki: false), "Serve hello");
-        var server = repository.Clone("etc-homelabgate");
+        await repository.CreateOriginAsync();
+        var laptop = await repository.CloneAsync("laptop");
+        await repository.CommitAndPushAsync(laptop, Manifest(ports[0], ports[1], withWiki: false), "Serve hello");
+        var server = await repository.CloneAsync("etc-homelabgate");
         var state = _temp.CreateDirectory("state");
         // --resync-seconds far beyond the deadline: the change must arrive through the folder watch, not the timer.
         using var daemon = new RunningGate(
@@ -31,38 +31,38 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
         await daemon.WaitForAsync(_http, () => Get(ports[0], "hello.home.test"), HttpStatusCode.OK, Deadline);
         await daemon.WaitForAsync(_http, () => Get(ports[0], "wiki.home.test"), HttpStatusCode.NotFound, Deadline);
 
-        repository.CommitAndPush(laptop, Manifest(ports[0], ports[1], withWiki: true), "Add the wiki");
-        repository.Pull(server);
+        await repository.CommitAndPushAsync(laptop, Manifest(ports[0], ports[1], withWiki: true), "Add the wiki");
+        await repository.PullAsync(server);
 
         var body = await daemon.WaitForAsync(_http, () => Get(ports[0], "wiki.home.test"), HttpStatusCode.OK, Deadline);
         Assert.Equal("wiki\n", body);
-        Assert.Equal(0, daemon.Terminate(TimeSpan.FromSeconds(15)).ExitCode);
+        Assert.Equal(0, (await daemon.TerminateAsync(TimeSpan.FromSeconds(15))).ExitCode);
     }
 
     [Fact]
-    public void The_CI_recipe_of_deploy_README_plans_a_pull_request_against_main_and_fails_only_an_invalid_one()
+    public async Task The_CI_recipe_of_deploy_README_plans_a_pull_request_against_main_and_fails_only_an_invalid_one()
     {
         var repository = new GitRepository(_temp.Path);
-        repository.CreateOrigin();
-        var main = repository.Clone("main");
-        repository.CommitAndPush(main, Manifest(18080, 19180, withWiki: false), "Serve hello");
-        var pullRequest = repository.Clone("pull-request");
+        await repository.CreateOriginAsync();
+        var main = await repository.CloneAsync("main");
+        await repository.CommitAndPushAsync(main, Manifest(18080, 19180, withWiki: false), "Serve hello");
+        var pullRequest = await repository.CloneAsync("pull-request");
         var recipe = CiRecipe(File.ReadAllText(gate.RepositoryFile("deploy/README.md")));
 
-        var unchanged = RunRecipe(recipe, pullRequest);
+        var unchanged = await RunRecipeAsync(recipe, pullRequest);
         File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true));
-        var changed = RunRecipe(recipe, pullRequest);
+        var changed = await RunRecipeAsync(recipe, pullRequest);
         File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true).Replace("respond:", "respnd:", StringComparison.Ordinal));
-        var invalid = RunRecipe(recipe, pullRequest);
+        var invalid = await RunRecipeAsync(recipe, pullRequest);
 
-        Assert.True(unchanged.ExitCode == 0, unchanged.Output + unchanged.Error);
-        Assert.Contains("does not change the homelab", unchanged.Output, StringComparison.Ordinal);
-        Assert.True(changed.ExitCode == 0, changed.Output + changed.Error);
-        Assert.Contains("+ host wiki", changed.Output, StringComparison.Ordinal);
-        Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", changed.Output, StringComparison.Ordinal);
-        Assert.Contains("changes the homelab", changed.Output, StringComparison.Ordinal);
-        Assert.True(invalid.ExitCode == 1, invalid.Output + invalid.Error);
-        Assert.Contains("respnd", invalid.Output + invalid.Error, StringComparison.Ordinal);
+        Assert.True(unchanged.ExitCode == 0, unchanged.StandardOutput + unchanged.StandardError);
+        Assert.Contains("does not change the homelab", unchanged.StandardOutput, StringComparison.Ordinal);
+        Assert.True(changed.ExitCode == 0, changed.StandardOutput + changed.StandardError);
+        Assert.Contains("+ host wiki", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("changes the homelab", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.True(invalid.ExitCode == 1, invalid.StandardOutput + invalid.StandardError);
+        Assert.Contains("respnd", invalid.StandardOutput + invalid.StandardError, StringComparison.Ordinal);
         // No state directory, no leftovers: the plan read the two manifests only.
         Assert.Equal(["homelab.yaml"], Directory.GetFileSystemEntries(pullRequest).Select(Path.GetFileName).Where(n => n != ".git"));
     }
@@ -76,14 +76,13 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
         return string.Join('\n', block.Split('\n').Select(l => l.StartsWith("   ", StringComparison.Ordinal) ? l[3..] : l.TrimStart()));
     }
 
-    private ProcessResult RunRecipe(string recipe, string clone) =>
-        ProcessRun.Run("sh", ["-c", recipe], TimeSpan.FromSeconds(120), clone, e =>
-        {
-            e["PATH"] = $"{gate.PublishDirectory}:{e["PATH"]}";
-            e["GIT_CONFIG_NOSYSTEM"] = "1";
-            e["GIT_CONFIG_GLOBAL"] = "/dev/null";
-            e["GIT_TERMINAL_PROMPT"] = "0";
-        });
+    private Task<ProcessResult> RunRecipeAsync(string recipe, string clone) =>
+        ProcessRunner.RunAsync("sh", ["-c", recipe],
+            environment: new Dictionary<string, string>(GitRepository.Environment)
+            {
+                ["PATH"] = $"{gate.PublishDirectory}:{Environment.GetEnvironmentVariable("PATH")}",
+            },
+            timeout: TimeSpan.FromSeconds(120), workingDirectory: clone);
 
     public void Dispose()
     {
