@@ -21,6 +21,8 @@ public sealed record SettingsSpec
     public string? DefaultCertificate { get; init; }
 
     public ClusterSpec? Cluster { get; init; }
+
+    public NotificationsSpec? Notifications { get; init; }
 }
 
 public sealed record ListenSpec

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Model;
 
@@ -38,10 +37,7 @@ public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater) :
         updater.SetActive(cluster, updates);
     }
 
-    private static int Read(IReadOnlyDictionary<string, string>? metadata, string key, int fallback) =>
-        metadata is not null && metadata.TryGetValue(key, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
+    private static int Read(IReadOnlyDictionary<string, string>? metadata, string key, int fallback) => HealthMetadata.Read(metadata, key, fallback);
 
     private sealed record Streak(int Successes, int Failures);
 }

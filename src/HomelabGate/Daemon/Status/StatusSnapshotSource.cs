@@ -1,4 +1,6 @@
 using HomelabGate.Application;
+using HomelabGate.Daemon.Health;
+using HomelabGate.Daemon.Metrics;
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy;
 using HomelabGate.Proxy.Routing;
@@ -11,38 +13,42 @@ namespace HomelabGate.Daemon.Status;
 /// <summary>Captures a <see cref="StatusSnapshot"/> from the daemon's own record (<see cref="DaemonStatus"/>), the
 /// configuration being served and YARP's live cluster state.</summary>
 public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler proxy, IProxyStateLookup proxyState, GatePaths paths, TimeProvider time,
-    Cluster.ClusterStatusSource cluster)
+    TargetProblems problems, RequestMetrics requests, UpstreamOwners owners, Cluster.ClusterStatusSource cluster)
 {
     public StatusSnapshot Capture()
     {
-        var hosts = (proxy.Serving?.All<ProxyHost>() ?? []).Select(h => new HostStatus(
-            h.Name,
-            [.. h.Domains],
-            [.. new[] { h.Upstream }.Concat(h.Locations.Select(l => l.Upstream)).OfType<string>().Distinct(StringComparer.Ordinal)],
-            h.Respond?.Status,
-            h.Redirect?.To)).ToList();
+        var served = proxy.Serving ?? DesiredState.Empty;
+        var hosts = ServedConfiguration.Hosts(served);
         var upstreams = proxyState.GetClusters()
             .Where(c => c.ClusterId != YarpConfigMapper.InternalCluster)
             .OrderBy(c => c.ClusterId, StringComparer.Ordinal)
             .Select(c => new UpstreamStatus(c.ClusterId, [.. c.Destinations.Values
-                .DistinctBy(d => d.Model.Config.Address)
-                .Select(d => new TargetStatus(d.Model.Config.Address, Verdict(d.Health)))]))
+                .GroupBy(d => d.Model.Config.Address, StringComparer.Ordinal)
+                .Select(copies => new TargetStatus(copies.Key, Verdict(copies)) { Problem = problems.Last(c.ClusterId, copies.Key) })])
+            {
+                Owner = owners.Describe(c.ClusterId),
+            })
             .ToList();
         var history = status.History();
         return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash, status.ServingContentHash,
             hosts, upstreams, status.Certificates, status.Dns, status.Last, history.FirstOrDefault(),
-            history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics) { Cluster = cluster.Capture() };
+            history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics)
+        {
+            Streams = ServedConfiguration.Streams(served),
+            AccessLists = ServedConfiguration.AccessLists(served),
+            CertificateUses = ServedConfiguration.CertificateUses(served, hosts),
+            Traffic = requests.ByHost(),
+            Cluster = cluster.Capture(),
+        };
     }
 
-    /// <summary>Active checks decide when they run; otherwise passive ones; unknown until either has an opinion.</summary>
-    private static TargetHealth Verdict(DestinationHealthState health)
+    /// <summary>Unhealthy when no copy of the target gets traffic (either verdict says so, as YARP's default
+    /// available-destinations policy decides); healthy when a verdict says so; unknown until one has an opinion.</summary>
+    private static TargetHealth Verdict(IEnumerable<DestinationState> copies)
     {
-        var verdict = health.Active != DestinationHealth.Unknown ? health.Active : health.Passive;
-        return verdict switch
-        {
-            DestinationHealth.Healthy => TargetHealth.Healthy,
-            DestinationHealth.Unhealthy => TargetHealth.Unhealthy,
-            _ => TargetHealth.Unknown,
-        };
+        var states = copies.Select(d => d.Health).ToList();
+        return states.All(TargetVerdict.IsDown) ? TargetHealth.Unhealthy
+            : states.Any(h => h.Active == DestinationHealth.Healthy || (h.Active == DestinationHealth.Unknown && h.Passive == DestinationHealth.Healthy)) ? TargetHealth.Healthy
+            : TargetHealth.Unknown;
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace HomelabGate.EndToEnd.Tests.Harness;
+namespace HomelabGate.Testing;
 
 /// <summary>Every process the tests start sees the same environment, whatever the developer's shell exports.</summary>
-public static class GateEnvironment
+public static class TestEnvironment
 {
     public static void Apply(ProcessStartInfo info)
     {
@@ -16,5 +16,10 @@ public static class GateEnvironment
         info.Environment.Remove("http_proxy");
         info.Environment.Remove("HTTP_PROXY");
         info.Environment["NO_PROXY"] = "*";
+        // `dotnet test` leaves MSBuild variables that would point a nested `dotnet publish` at the outer build's SDK internals.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
     }
 }
