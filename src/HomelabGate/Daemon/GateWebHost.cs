@@ -46,6 +46,7 @@ public static class GateWebHost
                     l.Protocols = HttpProtocols.Http1AndHttp2;
                     l.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = sni.SelectAsync, HandshakeTimeout = TimeSpan.FromSeconds(10) });
                     ForwardSecrecy.Enforce(l);
+                    CloseNotify.Send(l);
                 });
             }
             kestrel.Listen(admin, l =>
