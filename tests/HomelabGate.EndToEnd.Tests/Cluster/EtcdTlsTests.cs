@@ -32,6 +32,11 @@ public sealed class EtcdTlsTests
                 k => k.Contains("web", StringComparison.Ordinal), "the signed certificate is stored in etcd", TimeSpan.FromSeconds(30), () => gate.Output);
             Assert.Contains("ca", keys, StringComparison.Ordinal);
             Assert.Equal("web", (await gate.GetAsync("web.home.test")).Body);
+            // Devices fetch the root from any replica; it comes from etcd, as no state directory holds it.
+            var root = await TestHttp.GetAsync(new Uri($"http://{workspace.Ports.AdminAddress}/ca.pem"));
+            Assert.True(root.Status == 200, root.Body);
+            Assert.StartsWith("-----BEGIN CERTIFICATE-----", root.Body, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(workspace.StateDir, "ca", "root.pem")));
         }
 
         workspace.WriteManifest(Manifest(etcd, key, $"{{ ca: {tls.Ca} }}"));
