@@ -21,6 +21,9 @@ public sealed record SettingsSpec
     public string? DefaultCertificate { get; init; }
 
     public ClusterSpec? Cluster { get; init; }
+
+    /// <summary>Status ("502") → a page file for every host, relative to the manifest's folder.</summary>
+    public Dictionary<string, string>? ErrorPages { get; init; }
 }
 
 public sealed record ListenSpec
