@@ -1,4 +1,5 @@
 using System.Text;
+using HomelabGate.Status;
 using static HomelabGate.Daemon.Status.Html;
 
 namespace HomelabGate.Daemon.Status;
@@ -33,10 +34,12 @@ public sealed class StatusPageRenderer(StatusPageSections sections)
 
     private static void Header(StringBuilder html, StatusSnapshot snapshot)
     {
-        var (state, css) = (snapshot.Ready, snapshot.ManifestInvalid) switch
+        var down = snapshot.Upstreams.Sum(u => u.Targets.Count(t => t.Health == TargetHealth.Unhealthy));
+        var (state, css) = (snapshot.Ready, snapshot.ManifestInvalid, down) switch
         {
-            (false, _) => ("not ready", "bad"),
-            (true, true) => ("serving the last good manifest", "warn"),
+            (false, _, _) => ("not ready", "bad"),
+            (true, true, _) => ("serving the last good manifest", "warn"),
+            (true, false, > 0) => (down == 1 ? "serving, 1 target down" : $"serving, {down} targets down", "warn"),
             _ => ("serving", "ok"),
         };
         html.Append("<header>\n<h1>HomelabGate <span class=\"badge ").Append(css).Append("\">").Append(Encode(state)).Append("</span></h1>\n")

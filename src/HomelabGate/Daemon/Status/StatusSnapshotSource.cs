@@ -11,7 +11,7 @@ namespace HomelabGate.Daemon.Status;
 /// <summary>Captures a <see cref="StatusSnapshot"/> from the daemon's own record (<see cref="DaemonStatus"/>), the
 /// configuration being served and YARP's live cluster state.</summary>
 public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler proxy, IProxyStateLookup proxyState, GatePaths paths, TimeProvider time,
-    Cluster.ClusterStatusSource cluster)
+    Cluster.ClusterStatusSource cluster, Proxy.Health.TargetFailures failures)
 {
     public StatusSnapshot Capture()
     {
@@ -25,8 +25,8 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
             .Where(c => c.ClusterId != YarpConfigMapper.InternalCluster)
             .OrderBy(c => c.ClusterId, StringComparer.Ordinal)
             .Select(c => new UpstreamStatus(c.ClusterId, [.. c.Destinations.Values
-                .DistinctBy(d => d.Model.Config.Address)
-                .Select(d => new TargetStatus(d.Model.Config.Address, Verdict(d.Health)))]))
+                .GroupBy(d => d.Model.Config.Address, StringComparer.Ordinal)
+                .Select(copies => Target(c.ClusterId, copies.Key, copies))]))
             .ToList();
         var history = status.History();
         return new StatusSnapshot(time.GetUtcNow(), status.StartedAt, status.Ready, paths.ManifestPath, status.ServingManifestHash, status.ServingContentHash,
@@ -34,15 +34,23 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
             history.FirstOrDefault(o => o.Result == ReconcileResult.Applied), status.CurrentDiagnostics) { Cluster = cluster.Capture() };
     }
 
-    /// <summary>Active checks decide when they run; otherwise passive ones; unknown until either has an opinion.</summary>
-    private static TargetHealth Verdict(DestinationHealthState health)
+    private TargetStatus Target(string pool, string url, IEnumerable<DestinationState> copies)
     {
-        var verdict = health.Active != DestinationHealth.Unknown ? health.Active : health.Passive;
-        return verdict switch
+        var report = failures.Report(pool, url);
+        return new TargetStatus(url, Verdict([.. copies.Select(d => d.Health)], report?.Failing == true)) { Problem = report?.Problem };
+    }
+
+    /// <summary>Unhealthy when a health check says so, or while its requests keep failing (also after the passive
+    /// check's reactivation period let it be tried again: it stays unhealthy until something succeeds); healthy when
+    /// a probe or a request succeeded; unknown until then.</summary>
+    private static TargetHealth Verdict(IReadOnlyList<DestinationHealthState> copies, bool failing)
+    {
+        if (failing || copies.All(h => h.Active == DestinationHealth.Unhealthy || h.Passive == DestinationHealth.Unhealthy))
         {
-            DestinationHealth.Healthy => TargetHealth.Healthy,
-            DestinationHealth.Unhealthy => TargetHealth.Unhealthy,
-            _ => TargetHealth.Unknown,
-        };
+            return TargetHealth.Unhealthy;
+        }
+        return copies.Any(h => h.Active == DestinationHealth.Healthy || (h.Active == DestinationHealth.Unknown && h.Passive == DestinationHealth.Healthy))
+            ? TargetHealth.Healthy
+            : TargetHealth.Unknown;
     }
 }
