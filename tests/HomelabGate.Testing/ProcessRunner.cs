@@ -29,6 +29,7 @@ public static class ProcessRunner
         {
             info.ArgumentList.Add(argument);
         }
+        TestEnvironment.Apply(info);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -64,7 +64,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
             permit.ThrowIfLost($"issuing certificate '{work.Name}'");
             var issued = await Source(work.Origin).IssueAsync(work, cancellationToken);
             backoff.Succeeded(Key(work));
-            return (issued, new CertificateStatus(work.Name, CertificateCondition.Ready, $"issued: {reason.Message}", true, NotAfter(issued)));
+            return (issued, new CertificateStatus(work.Name, CertificateCondition.Ready, $"issued: {reason.Message}", true, NotAfter(issued)) { NotBefore = NotBefore(issued) });
         }
         catch (LeadershipLostException e)
         {
@@ -77,7 +77,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
             backoff.Failed(Key(work), e.Message, (e as CertificateIssueException)?.RetryAfter);
             var kept = Read(work.Name).Certificate;
             return (kept, new CertificateStatus(work.Name, CertificateCondition.Failed,
-                kept is null ? e.Message : $"{e.Message} (the previous certificate keeps serving)", kept is not null, NotAfter(kept)));
+                kept is null ? e.Message : $"{e.Message} (the previous certificate keeps serving)", kept is not null, NotAfter(kept)) { NotBefore = NotBefore(kept) });
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
     {
         var stored = Read(name);
         return stored.Certificate is { } found
-            ? (found, new CertificateStatus(name, CertificateCondition.Ready, "valid", true, NotAfter(found)))
+            ? (found, new CertificateStatus(name, CertificateCondition.Ready, "valid", true, NotAfter(found)) { NotBefore = NotBefore(found) })
             : (null, new CertificateStatus(name, CertificateCondition.Failed, stored.Problem ?? "not issued yet", false, null));
     }
 
@@ -109,4 +109,7 @@ public sealed class CertificateSystem(CertificateStore store, IEnumerable<ICerti
 
     private static DateTimeOffset? NotAfter(StoredCertificate? certificate) =>
         certificate is null ? null : new DateTimeOffset(certificate.Leaf.NotAfter.ToUniversalTime());
+
+    private static DateTimeOffset? NotBefore(StoredCertificate? certificate) =>
+        certificate is null ? null : new DateTimeOffset(certificate.Leaf.NotBefore.ToUniversalTime());
 }

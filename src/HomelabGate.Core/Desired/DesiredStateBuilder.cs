@@ -26,7 +26,7 @@ public sealed class DesiredStateBuilder
             {
                 if (location.To is not null)
                 {
-                    resources.Add(UpstreamBuilder.Inline(InlinePoolName($"{name}-location-{index}"), location.To, null));
+                    resources.Add(UpstreamBuilder.Inline(InlineLocationPoolName(name, index), location.To, null));
                 }
             }
             resources.Add(HostBuilder.Build(name, host, spec.Settings, folder));
@@ -41,6 +41,11 @@ public sealed class DesiredStateBuilder
     /// <summary>The pool name for a host's inline <c>to:</c>; the prefix cannot collide with a user's pool name
     /// because the schema's names may not contain ':'.</summary>
     public static string InlinePoolName(string hostName) => $"host:{hostName}";
+
+    /// <summary>The pool name for a location's inline <c>to:</c>. The '/' keeps it apart from every host's own pool
+    /// (host names may not contain '/'): "host:a-location-0" was both host a's first location and host
+    /// "a-location-0", and the two pools collided.</summary>
+    public static string InlineLocationPoolName(string hostName, int index) => $"host:{hostName}/location-{index}";
 
     internal static string NormalizeDomain(string domain) => domain.Trim().TrimEnd('.').ToLowerInvariant();
 }

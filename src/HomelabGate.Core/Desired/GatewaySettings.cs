@@ -25,6 +25,8 @@ public sealed record GatewaySettings : Resource
 
     public DnsProviderSettings? Dns { get; init; }
 
+    public NotificationSettings? Notifications { get; init; }
+
     /// <summary>TCP forwards; bound at start with the other listeners.</summary>
     public ValueList<TcpStream> Streams { get; init; } = ValueList<TcpStream>.Empty;
 

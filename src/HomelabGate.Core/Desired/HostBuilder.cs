@@ -20,7 +20,7 @@ internal static class HostBuilder
         ForceHttps = spec.ForceHttps ?? false,
         Hsts = Hsts(spec.Hsts),
         Locations = new((spec.Locations ?? []).Select((l, i) => new HostLocation(
-            "/" + l.Path.Trim('/'), l.Upstream ?? DesiredStateBuilder.InlinePoolName($"{name}-location-{i}"), l.StripPrefix ?? false))),
+            "/" + l.Path.Trim('/'), l.Upstream ?? DesiredStateBuilder.InlineLocationPoolName(name, i), l.StripPrefix ?? false))),
         RequestHeaders = Headers(spec.Headers?.Request),
         ResponseHeaders = Headers(spec.Headers?.Response),
         SecurityHeaders = spec.SecurityHeaders ?? false,

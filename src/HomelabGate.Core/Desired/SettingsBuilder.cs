@@ -28,8 +28,19 @@ internal static class SettingsBuilder
                 Url = provider.Url, Password = folder.Secret(provider.Password), Path = folder.File(provider.Path), ReloadCommand = provider.ReloadCommand,
                 OwnerId = spec.DnsOwnerId ?? "homelabgate",
             } : null,
+            Notifications = spec.Notifications is { } notifications ? Notifications(notifications) : null,
         };
     }
+
+    private static NotificationSettings Notifications(NotificationsSpec spec) => new()
+    {
+        Url = spec.Webhook.Url,
+        Headers = new((spec.Webhook.Headers ?? []).Select(h => new HeaderValue(h.Key, h.Value))),
+        Events = new(spec.Events is { } events
+            ? events.Select(e => Enum.Parse<NotificationEvent>(e.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)).Order()
+            : Enum.GetValues<NotificationEvent>()),
+        TargetDownAfter = Duration.Parse(spec.TargetDownAfter) ?? NotificationSettings.DefaultTargetDownAfter,
+    };
 
     /// <summary>The schema allows only these three; anything else is a bug upstream, not a reason to guess.</summary>
     private static DnsProviderType ProviderType(string type) => type switch

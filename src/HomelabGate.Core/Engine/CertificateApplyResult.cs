@@ -11,4 +11,9 @@ public enum CertificateCondition
 
 /// <summary>One certificate after an apply: good, (re)issued and why, or failed — in which case <see cref="Serving"/>
 /// says whether an older certificate keeps serving.</summary>
-public sealed record CertificateStatus(string Name, CertificateCondition Condition, string Message, bool Serving, DateTimeOffset? NotAfter);
+public sealed record CertificateStatus(string Name, CertificateCondition Condition, string Message, bool Serving, DateTimeOffset? NotAfter)
+{
+    /// <summary>When the certificate that serves became valid: with <see cref="NotAfter"/>, its lifetime (a 24-hour
+    /// certificate is not "expiring soon" for its whole life).</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+}

@@ -20,7 +20,7 @@ public sealed class GateEngine(IDnsSystem dns, ICertificateSystem certificates, 
     {
         var applied = Store.LoadApplied()?.Desired ?? DesiredState.Empty;
         var dnsObservation = desired.Settings.Dns is null ? DnsObservation.NotConfigured
-            : scope == ObservationScope.Local ? DnsObservation.NotRead(DnsObservationStatus.Skipped, desired.Settings.Dns.Type.ToString(), "not asked (--refresh=false)")
+            : scope == ObservationScope.Local ? DnsObservation.NotRead(DnsObservationStatus.Skipped, desired.Settings.Dns.Type.ManifestName(), "not asked (--no-refresh)")
             : await dns.ObserveAsync(desired, cancellationToken).ConfigureAwait(false);
         var certificateObservations = await certificates.ObserveAsync(desired, scope, cancellationToken).ConfigureAwait(false);
         return new Observation(applied, proxy.Observe(), dnsObservation, certificateObservations);

@@ -24,6 +24,8 @@ public sealed record SettingsSpec
 
     /// <summary>Status ("502") → a page file for every host, relative to the manifest's folder.</summary>
     public Dictionary<string, string>? ErrorPages { get; init; }
+
+    public NotificationsSpec? Notifications { get; init; }
 }
 
 public sealed record ListenSpec

@@ -13,16 +13,16 @@ public static class ChangeReasons
         ? "removed from the manifest (its files stay in the state directory)"
         : "removed from the manifest";
 
-    public static string Changed(Resource before, Resource after)
-    {
-        var paths = ResourceAttributes.ChangedPaths(before, after);
-        return paths.Count switch
+    public static string Changed(Resource before, Resource after) => Changed(ResourceAttributes.ChangedPaths(before, after));
+
+    /// <summary>"changed: a, b", or the first three "and N more".</summary>
+    public static string Changed(IReadOnlyList<string> paths) =>
+        paths.Count switch
         {
             0 => "changed",
             <= 4 => $"changed: {string.Join(", ", paths)}",
             _ => $"changed: {string.Join(", ", paths.Take(3))} and {paths.Count - 3} more",
         };
-    }
 
     public static string NewCertificate(RenewalReason? due) => due switch
     {

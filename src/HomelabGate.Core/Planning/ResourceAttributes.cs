@@ -19,7 +19,8 @@ public static class ResourceAttributes
     public static JsonNode? ToJson(Resource? resource) =>
         resource is null ? null : JsonSerializer.SerializeToNode(resource, typeof(Resource), DisplayOptions);
 
-    /// <summary>Flattened attributes in declaration order, e.g. ("targets[0].url", "\"http://10.0.0.5:8096\"").</summary>
+    /// <summary>Flattened attributes in declaration order and the manifest's spelling (<see cref="ManifestSpelling"/>),
+    /// e.g. ("targets[0].url", "\"http://10.0.0.5:8096\""), ("satisfy", "\"all\"").</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Flatten(Resource? resource) => Flatten(resource, DisplayOptions);
 
     /// <summary>The attribute paths whose values differ between two versions of a resource (secrets included, values
@@ -48,6 +49,7 @@ public static class ResourceAttributes
             root.Remove("$kind");
             root.Remove("name");
             Walk(root, "", result, options);
+            return ManifestSpelling.Apply(resource!.Id.Kind, result);
         }
         return result;
     }

@@ -21,7 +21,7 @@ public sealed class DnsSystem(DnsProviderFactory providers, RetryBackoff backoff
         }
         var records = desired.All<DnsRecord>().ToList();
         var key = $"dns:{settings.GetHashCode()}:{string.Join(",", records.Select(r => r.GetHashCode()))}";
-        var name = settings.Type.ToString().ToLowerInvariant();
+        var name = settings.Type.ManifestName();
         if (backoff.Waiting(key) is { } waiting)
         {
             return DnsObservation.NotRead(DnsObservationStatus.BackingOff, name, waiting);

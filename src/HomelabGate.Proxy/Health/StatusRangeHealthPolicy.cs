@@ -6,9 +6,8 @@ namespace HomelabGate.Proxy.Health;
 
 /// <summary>YARP's built-in active policy counts only 2xx as healthy and has one threshold. Ours honours the manifest:
 /// a status range (<c>expectStatus: 200-399</c>), <c>unhealthyThreshold</c> consecutive failures to take a target out
-/// and <c>healthyThreshold</c> consecutive successes to bring it back. Each probe's outcome is also the target's last
-/// problem (<see cref="TargetFailures"/>).</summary>
-public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater, TargetFailures failures) : IActiveHealthCheckPolicy
+/// and <c>healthyThreshold</c> consecutive successes to bring it back.</summary>
+public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater) : IActiveHealthCheckPolicy
 {
     private readonly ConcurrentDictionary<DestinationState, Streak> _streaks = new();
 
@@ -26,7 +25,6 @@ public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater, T
         {
             var status = result.Response is { } response ? (int)response.StatusCode : 0;
             var passed = result.Exception is null && status >= min && status <= max;
-            failures.For(cluster, result.Destination).Probed(passed ? null : Problem(result, status, min, max));
             var streak = _streaks.AddOrUpdate(result.Destination,
                 _ => passed ? new Streak(1, 0) : new Streak(0, 1),
                 (_, old) => passed ? new Streak(old.Successes + 1, 0) : new Streak(0, old.Failures + 1));
@@ -40,10 +38,6 @@ public sealed class StatusRangeHealthPolicy(IDestinationHealthUpdater updater, T
     }
 
     private static int Read(IReadOnlyDictionary<string, string>? metadata, string key, int fallback) => HealthMetadata.Read(metadata, key, fallback);
-
-    private static string Problem(DestinationProbingResult result, int status, int min, int max) => result.Exception is { } exception
-        ? $"health check: {FailureDescription.Of(exception) ?? "failed"}"
-        : $"health check: answered {status}, expected {(min == max ? $"{min}" : $"{min}-{max}")}";
 
     private sealed record Streak(int Successes, int Failures);
 }

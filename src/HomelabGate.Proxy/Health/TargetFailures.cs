@@ -4,16 +4,17 @@ using Yarp.ReverseProxy.Model;
 
 namespace HomelabGate.Proxy.Health;
 
-/// <summary>Each upstream target's recent failures, by pool and URL: how many requests failed in a row and why the last
-/// one failed ("connection refused", "certificate rejected: name mismatch …", "answered 503"). Fed by the passive
-/// policy on every proxied request and by active probes; read by the status. The request path finds a target's record
-/// through its YARP destination (an identity lookup), never by hashing names; weight copies of one URL share a record.</summary>
+/// <summary>How many requests to each upstream target failed in a row, by pool and URL, and whether it counts as
+/// failing (it reached the pool's threshold and nothing succeeded since). Fed by the passive policy on every proxied
+/// request; read by the status, which keeps a failing target unhealthy after YARP's reactivation period lets it be
+/// tried again. Why it failed is the daemon's <c>TargetProblems</c>. The request path finds a target's record through
+/// its YARP destination (an identity lookup), never by hashing names; weight copies of one URL share a record.</summary>
 public sealed class TargetFailures
 {
     private readonly ConcurrentDictionary<(string Pool, string Url), TargetRecord> _records = new();
     private readonly ConditionalWeakTable<DestinationState, Binding> _bindings = [];
 
-    /// <summary>What is known about a target now; null when nothing was recorded.</summary>
+    /// <summary>The target's failures now; null when its last request succeeded (or none was made).</summary>
     public TargetReport? Report(string pool, string url) =>
         _records.TryGetValue((pool, url), out var record) && record.Report() is { } report ? report : null;
 
@@ -42,23 +43,21 @@ public sealed class TargetFailures
     private sealed record Binding(DestinationModel Model, TargetRecord Record);
 }
 
-/// <summary>A target's failing state for the status: failing (it failed the pool's number of requests in a row, and no
-/// request or probe has succeeded since) and the last problem in one line.</summary>
-public sealed record TargetReport(bool Failing, string? Problem, int FailuresInARow);
+/// <summary>A target's failing state: failing (it failed the pool's number of requests in a row, and no request has
+/// succeeded since) and how many failed in a row.</summary>
+public sealed record TargetReport(bool Failing, int FailuresInARow);
 
 /// <summary>The mutable part, shared by the request path's threads: plain volatile fields, no lock.</summary>
 internal sealed class TargetRecord
 {
     private int _inARow;
-    private volatile string? _problem;
     private volatile bool _failing;
 
-    public bool Clean => Volatile.Read(ref _inARow) == 0 && _problem is null;
+    public bool Clean => Volatile.Read(ref _inARow) == 0;
 
     /// <returns>Failures in a row, this one included.</returns>
-    public int Failed(string problem, int threshold)
+    public int Failed(int threshold)
     {
-        _problem = problem;
         var inARow = Interlocked.Increment(ref _inARow);
         if (inARow >= threshold)
         {
@@ -71,21 +70,7 @@ internal sealed class TargetRecord
     {
         Volatile.Write(ref _inARow, 0);
         _failing = false;
-        _problem = null;
     }
 
-    /// <summary>An active probe's outcome: a failure is the last problem; a pass clears it unless requests still fail.</summary>
-    public void Probed(string? problem)
-    {
-        if (problem is not null)
-        {
-            _problem = problem;
-        }
-        else if (Volatile.Read(ref _inARow) == 0)
-        {
-            _problem = null;
-        }
-    }
-
-    public TargetReport? Report() => _problem is null && !_failing ? null : new TargetReport(_failing, _problem, Volatile.Read(ref _inARow));
+    public TargetReport? Report() => Clean && !_failing ? null : new TargetReport(_failing, Volatile.Read(ref _inARow));
 }

@@ -64,7 +64,7 @@ public sealed class ClusterMapper
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [HealthMetadata.Display] = pool.Inline ? $"host {pool.Name[(pool.Name.IndexOf(':', StringComparison.Ordinal) + 1)..]}" : $"upstream {pool.Name}",
+            [HealthMetadata.Display] = pool.Inline ? $"host {pool.Name.Split(':', 2)[1].Split('/')[0]}" : $"upstream {pool.Name}",
             [HealthMetadata.ConsecutiveFailures] = (pool.PassiveHealth ?? PassiveHealthCheck.Default).ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
         };
         if (pool.HealthCheck is { } active)

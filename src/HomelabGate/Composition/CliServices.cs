@@ -42,6 +42,7 @@ public static class CliServices
         services.AddSingleton<CommonOptions>();
         services.AddSingleton<ValidateCommand>();
         services.AddSingleton<PlanCommand>();
+        services.AddSingleton<PlanAgainstManifest>();
         services.AddSingleton<ApplyCommand>();
         services.AddSingleton<RunCommand>();
         services.AddSingleton<DriftDetector>();

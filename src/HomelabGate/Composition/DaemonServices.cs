@@ -2,6 +2,8 @@ using HomelabGate.Application;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Engine;
 using HomelabGate.Daemon;
+using HomelabGate.Daemon.Health;
+using HomelabGate.Daemon.Notifications;
 using HomelabGate.Daemon.Metrics;
 using HomelabGate.Daemon.Status;
 using HomelabGate.Proxy;
@@ -44,6 +46,8 @@ public static class DaemonServices
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         Core.State.PrivateDirectory.Create(Path.Combine(stateDir, "keys"));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(stateDir, "keys"))).SetApplicationName("homelabgate");
+        services.AddHealthLog();
+        services.AddNotifications();
         return services;
     }
 }

@@ -42,6 +42,8 @@ public static class GateServices
         services.TryAddSingleton<DesiredStateBuilder>();
         services.TryAddSingleton<ManifestPipeline>();
         services.TryAddSingleton<DiagnosticRenderer>();
+        services.TryAddSingleton<AttributeDefaults>();
+        services.TryAddSingleton<PlanLayout>();
         services.TryAddSingleton<PlanTextRenderer>();
         services.TryAddSingleton<PlanJsonRenderer>();
         services.TryAddSingleton<ApplyReport>();

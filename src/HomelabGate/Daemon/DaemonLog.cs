@@ -11,7 +11,10 @@ internal static partial class DaemonLog
     [LoggerMessage(2, LogLevel.Information, "Applied: {Add} to add, {Change} to change, {Destroy} to destroy ({Trigger}, {Milliseconds} ms)")]
     public static partial void Applied(ILogger logger, int add, int change, int destroy, string trigger, long milliseconds);
 
-    [LoggerMessage(3, LogLevel.Error, "The manifest is invalid; still serving the last good configuration.\n{Diagnostics}")]
+    [LoggerMessage(17, LogLevel.Warning, "Applied in part: {Add} to add, {Change} to change, {Destroy} to destroy ({Trigger}, {Milliseconds} ms); what failed (above) stays pending and is tried again")]
+    public static partial void AppliedInPart(ILogger logger, int add, int change, int destroy, string trigger, long milliseconds);
+
+    [LoggerMessage(3, LogLevel.Error, "The manifest is invalid; still serving the last good configuration. Fix it and save: it is read again at once.\n{Diagnostics}")]
     public static partial void Invalid(ILogger logger, string diagnostics);
 
     [LoggerMessage(4, LogLevel.Error, "The proxy rejected the new configuration; still serving the last good one: {Problems}")]
@@ -23,19 +26,19 @@ internal static partial class DaemonLog
     [LoggerMessage(6, LogLevel.Information, "Reload requested by {Source}")]
     public static partial void ReloadRequested(ILogger logger, string source);
 
-    [LoggerMessage(7, LogLevel.Error, "Reconcile failed: {Message}")]
+    [LoggerMessage(7, LogLevel.Error, "Reconcile failed: {Message}; the last good configuration keeps serving, and the next file change, SIGHUP or resync tries again")]
     public static partial void ReconcileFailed(ILogger logger, string message, Exception exception);
 
     [LoggerMessage(8, LogLevel.Warning, "{Message}")]
     public static partial void ManifestWarning(ILogger logger, string message);
 
-    [LoggerMessage(11, LogLevel.Error, "DNS ({Provider}) failed; will retry: {Message}")]
+    [LoggerMessage(11, LogLevel.Error, "DNS ({Provider}) failed: {Message}; the records stay as they are and are written again after a back-off (1 min, doubling up to 6 h)")]
     public static partial void DnsFailed(ILogger logger, string provider, string message);
 
     [LoggerMessage(12, LogLevel.Information, "DNS ({Provider}): {Changes} record changes written (drift repaired: {Drift}; conflicts left alone: {Conflicts})")]
     public static partial void DnsApplied(ILogger logger, string provider, int changes, int drift, int conflicts);
 
-    [LoggerMessage(15, LogLevel.Error, "Certificate {Name} failed; will retry: {Message}")]
+    [LoggerMessage(15, LogLevel.Error, "certificate {Name} failed: {Message}; it is tried again after a back-off (1 min, doubling up to 6 h)")]
     public static partial void CertificateFailed(ILogger logger, string name, string message);
 
     [LoggerMessage(17, LogLevel.Error, "The applied state could not be recorded; what was applied keeps serving and a restart serves the last state recorded: {Message}")]

@@ -85,7 +85,16 @@ public sealed class ReconcileLoop(
         }
         if (outcome is { Result: ReconcileResult.Applied or ReconcileResult.Failed, Plan: { } plan })
         {
-            DaemonLog.Applied(logger, plan.ToAdd, plan.ToChange, plan.ToDestroy, trigger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var (add, change, destroy) = PlanTextRenderer.Count(plan);
+            var milliseconds = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (outcome.Result == ReconcileResult.Applied)
+            {
+                DaemonLog.Applied(logger, add, change, destroy, trigger, milliseconds);
+            }
+            else
+            {
+                DaemonLog.AppliedInPart(logger, add, change, destroy, trigger, milliseconds);
+            }
         }
         status.Record(outcome, Stopwatch.GetElapsedTime(started));
         return outcome;

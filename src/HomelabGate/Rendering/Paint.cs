@@ -5,8 +5,13 @@ namespace HomelabGate.Rendering;
 /// <summary>ANSI colours for terminal output, or plain text when off (a pipe, a file, NO_COLOR).</summary>
 public readonly record struct Paint(bool On)
 {
-    /// <summary>Colour when writing to a terminal and NO_COLOR (https://no-color.org) is not set.</summary>
-    public static bool ForConsole() => !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+    /// <summary>Colour when standard output is a terminal, NO_COLOR (https://no-color.org) is unset or empty, and the
+    /// terminal is not TERM=dumb (which cannot show escape sequences).</summary>
+    public static bool ForConsole() =>
+        Decide(Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"));
+
+    public static bool Decide(bool outputRedirected, string? noColor, string? term) =>
+        !outputRedirected && string.IsNullOrEmpty(noColor) && term != "dumb";
 
     public string Action(ChangeAction action, string text) => action switch
     {

@@ -4,12 +4,20 @@ using HomelabGate.Core.Planning;
 
 namespace HomelabGate.Rendering;
 
-/// <summary>The plan as JSON for scripts and CI: the same changes as the text form, same redaction.</summary>
-public sealed class PlanJsonRenderer
+/// <summary>The plan as JSON for scripts and CI: the same changes as the text form, same redaction. Each change keeps
+/// the resource's own shape and id (format version 1: fields are only ever added); <c>group</c> names the entry the text
+/// form shows it in ("host jellyfin" for that host's inline pool and DNS record).</summary>
+public sealed class PlanJsonRenderer(PlanLayout layout)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public JsonObject ToJson(Plan plan) => new()
+    public JsonObject ToJson(Plan plan)
+    {
+        var groups = layout.Items(plan).SelectMany(i => i.Covers.Select(c => (c.Id, Group: i.Id.ToString()))).ToDictionary(p => p.Id, p => p.Group);
+        return ToJson(plan, groups);
+    }
+
+    private static JsonObject ToJson(Plan plan, IReadOnlyDictionary<Core.Desired.ResourceId, string> groups) => new()
     {
         ["formatVersion"] = 1,
         ["changes"] = new JsonArray(plan.Changes.Select(c => (JsonNode)new JsonObject
@@ -21,6 +29,7 @@ public sealed class PlanJsonRenderer
             ["reason"] = c.Reason,
             ["before"] = StripKind(ResourceAttributes.ToJson(c.Before)),
             ["after"] = StripKind(ResourceAttributes.ToJson(c.After)),
+            ["group"] = groups.GetValueOrDefault(c.Id, c.Id.ToString()),
         }).ToArray()),
         ["notes"] = new JsonArray([.. plan.Notes.Select(n => (JsonNode)n)]),
         ["summary"] = new JsonObject { ["add"] = plan.ToAdd, ["change"] = plan.ToChange, ["destroy"] = plan.ToDestroy },

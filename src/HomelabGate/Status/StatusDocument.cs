@@ -24,7 +24,12 @@ public sealed record StatusDocument(
 public sealed record HostDocument(string Name, IReadOnlyList<string> Domains, IReadOnlyList<string> Upstreams);
 
 /// <summary>One pool as the proxy sees it now.</summary>
-public sealed record UpstreamDocument(string Name, IReadOnlyList<TargetDocument> Targets);
+public sealed record UpstreamDocument(string Name, IReadOnlyList<TargetDocument> Targets)
+{
+    /// <summary>The pool in the manifest's words ("host jellyfin", "upstream media (host jellyfin, host plex)"); a
+    /// host's own <c>to:</c> pool has an internal name that readers should not show.</summary>
+    public string? Owner { get; init; }
+}
 
 public sealed record TargetDocument(string Url, TargetHealth Health)
 {

@@ -7,12 +7,12 @@ namespace HomelabGate.EndToEnd.Tests.Acme;
 /// a real BIND, then served by <c>gate run</c>.</summary>
 [Collection(PebbleCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class AcmeIssuanceTests(PebbleInfrastructure fixture) : IDisposable
+public sealed class AcmeIssuanceTests(PebbleFixture fixture) : IDisposable
 {
     private readonly GateWorkspace _workspace = GateWorkspace.Create();
-    private readonly int _httpsPort = FreePort.Next();
+    private readonly int _httpsPort = FreePorts.Next();
 
-    private AcmeDnsInfrastructure Infra => fixture.Infrastructure;
+    private AcmeDnsEnvironment Infra => fixture.Environment;
 
     private string CertificateDirectory => Path.Combine(_workspace.StateDir, "certificates", "public");
 
@@ -42,7 +42,7 @@ public sealed class AcmeIssuanceTests(PebbleInfrastructure fixture) : IDisposabl
         var port = _httpsPort.ToString(CultureInfo.InvariantCulture);
         var curl = await ProcessRunner.RunAsync("curl",
             ["-sS", "--noproxy", "*", "--max-time", "15", "--cacert", Infra.IssuerRoot, "--resolve", $"app.home.test:{port}:127.0.0.1", $"https://app.home.test:{port}/"],
-            TimeSpan.FromSeconds(20));
+            timeout: TimeSpan.FromSeconds(20));
         Assert.True(curl.ExitCode == 0, $"curl trusting pebble's issuer root: {curl}\n--- daemon ---\n{gate.Output}");
         Assert.Equal(AcmeManifest.Body, curl.StandardOutput);
         Assert.Equal(files, Snapshot());
@@ -76,7 +76,7 @@ public sealed class AcmeIssuanceTests(PebbleInfrastructure fixture) : IDisposabl
         var issued = await GateCommandWithEnvironment.RunAsync(_workspace, "apply", Secret(Infra.TsigSecret));
 
         Assert.True(issued.ExitCode == 0, $"gate apply: {issued}");
-        var key = await ProcessRunner.RunAsync("openssl", ["pkey", "-in", Path.Combine(CertificateDirectory, "key.pem"), "-noout", "-text"], TimeSpan.FromSeconds(20));
+        var key = await ProcessRunner.RunAsync("openssl", ["pkey", "-in", Path.Combine(CertificateDirectory, "key.pem"), "-noout", "-text"], timeout: TimeSpan.FromSeconds(20));
         OutputAssert.Contains("Private-Key: (3072 bit", key.StandardOutput, "openssl pkey");
         var files = Snapshot();
         var plan = await GateCommandWithEnvironment.RunAsync(_workspace, "plan", Secret(Infra.TsigSecret));

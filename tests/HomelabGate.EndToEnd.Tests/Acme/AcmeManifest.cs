@@ -8,7 +8,7 @@ public static class AcmeManifest
 {
     public const string Body = "served with a certificate from pebble";
 
-    public static string Template(AcmeDnsInfrastructure infra, int httpsPort, string domains = "[\"*.home.test\", home.test]", string keyType = "ecdsa-p256") => $$"""
+    public static string Template(AcmeDnsEnvironment infra, int httpsPort, string domains = "[\"*.home.test\", home.test]", string keyType = "ecdsa-p256") => $$"""
         version: 1
         settings:
           listen:

@@ -39,12 +39,12 @@ public sealed class AdminRelayTests(AdminRelayTests.Daemon daemon) : IClassFixtu
         workspace.WriteManifest(Manifests.Header + $$"""
             streams:
               admin:
-                listen: "127.0.0.1:{{FreePort.Next().ToString(CultureInfo.InvariantCulture)}}"
+                listen: "127.0.0.1:{{FreePorts.Next().ToString(CultureInfo.InvariantCulture)}}"
                 to: "localhost:<admin-port>"
             """);
 
         var validate = await ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments(["validate", "-f", workspace.ManifestPath]),
-            TimeSpan.FromSeconds(60), workspace.Root);
+            timeout: TimeSpan.FromSeconds(60), workingDirectory: workspace.Root);
 
         Assert.True(validate.ExitCode == 1, validate.ToString());
         OutputAssert.Contains($"error HG3015: 'localhost:{workspace.Ports.Admin}' points at the admin listener", validate.StandardOutput, "gate validate");

@@ -1,22 +1,10 @@
-using HomelabGate.EndToEnd.Tests.Harness;
-
 namespace HomelabGate.EndToEnd.Tests.Cluster;
 
 /// <summary>BIND 9 + pebble of their own for the cluster tests, so the counts of orders and DNS writes are theirs alone
 /// (the tests of this collection run one after another).</summary>
-public sealed class ClusterInfrastructure : IAsyncLifetime
+public sealed class ClusterInfrastructure : PebbleFixture
 {
-    public AcmeDnsInfrastructure Acme { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Acme = await AcmeDnsInfrastructure.StartAsync(startPebble: true);
-
-    public async Task DisposeAsync()
-    {
-        if (Acme is not null)
-        {
-            await Acme.DisposeAsync();
-        }
-    }
+    public AcmeDnsEnvironment Acme => Environment;
 
     /// <summary>newOrder requests pebble received (its log has one "POST /order-plz" line per request).</summary>
     public int Orders() => Lines("pebble.log").Count(l => l.Contains("POST /order-plz", StringComparison.Ordinal));

@@ -25,7 +25,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
         Etcd = etcd;
         KeyFile = _secrets.Write("cluster.key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
         Workspaces = [.. Enumerable.Range(0, count).Select(_ => GateWorkspace.Create())];
-        HttpsPorts = [.. Enumerable.Range(0, count).Select(_ => FreePort.Next())];
+        HttpsPorts = [.. Enumerable.Range(0, count).Select(_ => FreePorts.Next())];
         Gates = new GateProcess?[count];
     }
 
@@ -40,6 +40,10 @@ public sealed class ClusterReplicas : IAsyncDisposable
     public GateProcess?[] Gates { get; }
 
     public string Prefix => _prefix;
+
+    /// <summary>The record every cluster writes, named afresh for each: the BIND the tests share keeps records (and their
+    /// ownership TXT) from earlier tests, and a record already in place would need no write.</summary>
+    public string Www { get; } = $"www-{Guid.NewGuid().ToString("N")[..8]}";
 
     public static async Task<ClusterReplicas> StartAsync(ClusterInfrastructure infra, int count = 3, string extraDomains = "", string extraRecords = "")
     {
@@ -95,7 +99,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
                 zone: {{acme.Zone}}
                 tsig: { name: {{acme.TsigKeyName}}, secret: "${env:TSIG_SECRET}" }
               records:
-                - { name: www.home.test, type: A, value: 10.1.2.3 }{{extraRecords}}
+                - { name: {{Www}}.home.test, type: A, value: 10.1.2.3 }{{extraRecords}}
             certificates:
               public: { issuer: pebble, domains: [app.home.test{{extraDomains}}] }
             hosts:
@@ -135,11 +139,11 @@ public sealed class ClusterReplicas : IAsyncDisposable
     }
 
     /// <summary>curl over HTTPS with SNI, trusting pebble's issuer: the certificate this replica serves for app.home.test.</summary>
-    public async Task<Harness.ProcessResult> CurlAsync(int i, string host = "app.home.test")
+    public async Task<ProcessResult> CurlAsync(int i, string host = "app.home.test")
     {
         var port = HttpsPorts[i].ToString(CultureInfo.InvariantCulture);
-        return await Harness.ProcessRunner.RunAsync("curl", ["-sS", "--noproxy", "*", "--max-time", "5", "--cacert", _infra.Acme.IssuerRoot,
-            "--resolve", $"{host}:{port}:127.0.0.1", "-w", "\n%{ssl_verify_result}", $"https://{host}:{port}/"], TimeSpan.FromSeconds(10));
+        return await ProcessRunner.RunAsync("curl", ["-sS", "--noproxy", "*", "--max-time", "5", "--cacert", _infra.Acme.IssuerRoot,
+            "--resolve", $"{host}:{port}:127.0.0.1", "-w", "\n%{ssl_verify_result}", $"https://{host}:{port}/"], timeout: TimeSpan.FromSeconds(10));
     }
 
     public Task ServedByAllAsync(IEnumerable<int> replicas, TimeSpan timeout, string host = "app.home.test") =>
@@ -166,7 +170,7 @@ public sealed class ClusterReplicas : IAsyncDisposable
 }
 
 /// <summary>Requests in a loop against some replicas until stopped: every failure counted (bounded: 5 s per request).</summary>
-public sealed class CurlLoop(Func<int, Task<Harness.ProcessResult>> curl, IReadOnlyList<int> replicas) : IAsyncDisposable
+public sealed class CurlLoop(Func<int, Task<ProcessResult>> curl, IReadOnlyList<int> replicas) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;

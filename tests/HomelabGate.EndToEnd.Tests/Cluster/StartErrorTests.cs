@@ -22,7 +22,7 @@ public sealed class StartErrorTests(ClusterInfrastructure infra)
         cluster.WriteManifests(keyFile: otherKey);
         await AssertRefusedAsync(cluster, "encryptionKey is not the key the state");
 
-        cluster.WriteManifests(endpoints: [$"http://127.0.0.1:{FreePort.Next()}"]);
+        cluster.WriteManifests(endpoints: [$"http://127.0.0.1:{FreePorts.Next()}"]);
         await AssertRefusedAsync(cluster, "etcd did not answer at http://127.0.0.1:");
 
         Assert.Equal(state, await cluster.Etcd.CtlAsync("get", "--prefix", cluster.Prefix));

@@ -34,16 +34,16 @@ public sealed class HostsFileDnsTests : IDisposable
         var text = await File.ReadAllTextAsync(HostsFile);
         OutputAssert.Contains("192.168.1.5 nas.home.test", text, "the hosts file");
         OutputAssert.Contains("100.64.0.10 app.home.test", text, "the hosts file");
-        await using var dnsmasq = await Dnsmasq.StartAsync(HostsFile, _workspace.Root);
-        Assert.Equal("192.168.1.5", await dnsmasq.DigAsync("nas.home.test"));
-        Assert.Equal("100.64.0.10", await dnsmasq.DigAsync("app.home.test"));
+        await using var dnsmasq = await DnsmasqProcess.StartAsync(HostsFile, Path.Combine(_workspace.Root, "dnsmasq.pid"));
+        Assert.Equal(["192.168.1.5"], await dnsmasq.DigAsync("nas.home.test"));
+        Assert.Equal(["100.64.0.10"], await dnsmasq.DigAsync("app.home.test"));
 
         _workspace.WriteManifest(Manifest("192.168.1.55", $"kill -HUP {dnsmasq.Pid}"));
         var change = await GateCommandLine.RunAsync(_workspace, "apply");
 
         Assert.True(change.ExitCode == 0, $"gate apply of the changed record: {change}");
-        await Poll.UntilAsync(() => dnsmasq.DigAsync("nas.home.test"), a => a == "192.168.1.55", "dnsmasq answers the changed record");
-        Assert.Equal("100.64.0.10", await dnsmasq.DigAsync("app.home.test"));
+        await Poll.UntilAsync(() => dnsmasq.DigAsync("nas.home.test"), a => a.SequenceEqual(["192.168.1.55"]), "dnsmasq answers the changed record");
+        Assert.Equal(["100.64.0.10"], await dnsmasq.DigAsync("app.home.test"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class HostsFileDnsTests : IDisposable
         _workspace.WriteManifest(Manifest("192.168.1.5", "exit 1"));
         var failed = await GateCommandLine.RunAsync(_workspace, "apply");
         Assert.True(failed.ExitCode == 1, $"gate apply with a failing reload: {failed}");
-        await using var dnsmasq = await Dnsmasq.StartAsync(HostsFile, _workspace.Root);
+        await using var dnsmasq = await DnsmasqProcess.StartAsync(HostsFile, Path.Combine(_workspace.Root, "dnsmasq.pid"));
 
         _workspace.WriteManifest(Manifest("192.168.1.55", $"kill -HUP {dnsmasq.Pid}"));
         var apply = await GateCommandLine.RunAsync(_workspace, "apply");
@@ -61,7 +61,7 @@ public sealed class HostsFileDnsTests : IDisposable
         Assert.True(apply.ExitCode == 0, $"gate apply once the reload works: {apply}");
         Assert.DoesNotContain("did not create", apply.StandardOutput, StringComparison.Ordinal);
         OutputAssert.Contains("192.168.1.55 nas.home.test", await File.ReadAllTextAsync(HostsFile), "the hosts file");
-        await Poll.UntilAsync(() => dnsmasq.DigAsync("nas.home.test"), a => a == "192.168.1.55", "dnsmasq answers the changed record");
+        await Poll.UntilAsync(() => dnsmasq.DigAsync("nas.home.test"), a => a.SequenceEqual(["192.168.1.55"]), "dnsmasq answers the changed record");
     }
 
     public void Dispose() => _workspace.Dispose();

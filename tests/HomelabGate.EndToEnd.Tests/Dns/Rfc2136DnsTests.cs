@@ -5,11 +5,11 @@ namespace HomelabGate.EndToEnd.Tests.Dns;
 /// <summary>DNS records kept by <c>gate apply</c> and watched by <c>gate drift</c> on a real BIND through RFC 2136 with
 /// TSIG, changed behind gate's back with the real <c>nsupdate</c> and read back with the real <c>dig</c>.</summary>
 [Collection(BindCollection.Name)]
-public sealed class Rfc2136DnsTests(BindInfrastructure fixture) : IDisposable
+public sealed class Rfc2136DnsTests(BindFixture fixture) : IDisposable
 {
     private readonly GateWorkspace _workspace = GateWorkspace.Create();
 
-    private AcmeDnsInfrastructure Bind => fixture.Infrastructure;
+    private AcmeDnsEnvironment Bind => fixture.Environment;
 
     private Dictionary<string, string> Secret => new() { ["TSIG_SECRET"] = Bind.TsigSecret };
 
@@ -40,10 +40,10 @@ public sealed class Rfc2136DnsTests(BindInfrastructure fixture) : IDisposable
         var apply = await GateCommandWithEnvironment.RunAsync(_workspace, "apply", Secret);
 
         Assert.True(apply.ExitCode == 0, $"gate apply: {apply}");
-        Assert.Equal("192.168.1.5", await Bind.DigAsync("nas.home.test"));
-        Assert.Equal("192.168.1.7", await Bind.DigAsync("printer.home.test"));
-        Assert.Equal("100.64.0.10", await Bind.DigAsync("app.home.test"));
-        Assert.Equal("nas.home.test.", await Bind.DigAsync("files.home.test", "CNAME"));
+        Assert.Equal(["192.168.1.5"], await Bind.DigAsync("nas.home.test"));
+        Assert.Equal(["192.168.1.7"], await Bind.DigAsync("printer.home.test"));
+        Assert.Equal(["100.64.0.10"], await Bind.DigAsync("app.home.test"));
+        Assert.Equal(["nas.home.test."], await Bind.DigAsync("files.home.test", "CNAME"));
         var inSync = await GateCommandWithEnvironment.RunAsync(_workspace, "drift", Secret);
         Assert.True(inSync.ExitCode == 0, $"gate drift right after apply: {inSync}");
         OutputAssert.Contains("No drift.", inSync.StandardOutput, "drift stdout");
@@ -61,9 +61,9 @@ public sealed class Rfc2136DnsTests(BindInfrastructure fixture) : IDisposable
 
         var repair = await GateCommandWithEnvironment.RunAsync(_workspace, "apply", Secret);
         Assert.True(repair.ExitCode == 0, $"repairing gate apply: {repair}");
-        Assert.Equal("192.168.1.5", await Bind.DigAsync("nas.home.test"));
-        Assert.Equal("192.168.1.7", await Bind.DigAsync("printer.home.test"));
-        Assert.Equal("10.1.2.3", await Bind.DigAsync("handmade.home.test"));
+        Assert.Equal(["192.168.1.5"], await Bind.DigAsync("nas.home.test"));
+        Assert.Equal(["192.168.1.7"], await Bind.DigAsync("printer.home.test"));
+        Assert.Equal(["10.1.2.3"], await Bind.DigAsync("handmade.home.test"));
         var after = await GateCommandWithEnvironment.RunAsync(_workspace, "drift", Secret);
         Assert.True(after.ExitCode == 0, $"gate drift after the repair: {after}");
     }

@@ -55,12 +55,12 @@ public sealed class DriftScenarioTests
 
         var drift = await Poll.UntilAsync(() => GateCommandLine.RunAsync(workspace, "drift"), r => r.ExitCode == 2,
             "gate drift reports the stopped upstream", TimeSpan.FromSeconds(15), () => gate.Output);
-        Assert.Contains("! upstream media: target", drift.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("! host media: target", drift.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("is unhealthy", drift.StandardOutput, StringComparison.Ordinal);
 
         var status = await GateCommandLine.RunAsync(workspace, "status");
         Assert.True(status.ExitCode == 2, status.ToString());
-        Assert.Matches(@"upstream media\s+Drifted", status.StandardOutput);
+        Assert.Matches(@"host media\s+Drifted", status.StandardOutput);
     }
 
     [Fact]

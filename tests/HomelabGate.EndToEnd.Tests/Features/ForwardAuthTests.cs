@@ -73,7 +73,7 @@ public sealed class ForwardAuthTests(ForwardAuthTests.Daemon daemon) : IClassFix
             var auth = Own(await LoopbackServer.StartAsync(AuthorizeAsync));
             Upstream = Own(await LoopbackServer.StartAsync(context =>
                 context.Response.WriteAsync($"user={context.Request.Headers["Remote-User"]} email={context.Request.Headers["Remote-Email"]}")));
-            var closed = FreePort.Next();
+            var closed = FreePorts.Next();
             return Manifests.Header + $"""
                 hosts:
                   app:

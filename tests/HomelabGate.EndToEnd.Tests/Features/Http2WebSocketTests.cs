@@ -47,7 +47,7 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
 
     public sealed class Daemon : FeatureDaemon
     {
-        public int HttpsPort { get; } = FreePort.Next();
+        public int HttpsPort { get; } = FreePorts.Next();
 
         public string RootPem => Path.Combine(Workspace.StateDir, "ca", "root.pem");
 

@@ -64,9 +64,9 @@ public sealed class TcpStreamTests(TcpStreamTests.Daemon daemon) : IClassFixture
 
     public sealed class Daemon : FeatureDaemon
     {
-        public int EchoPort { get; } = FreePort.Next();
+        public int EchoPort { get; } = FreePorts.Next();
 
-        public int DeadPort { get; } = FreePort.Next();
+        public int DeadPort { get; } = FreePorts.Next();
 
         protected override Task<string> StartServersAsync()
         {
@@ -78,7 +78,7 @@ public sealed class TcpStreamTests(TcpStreamTests.Daemon daemon) : IClassFixture
                     respond: {"{"} body: ok {"}"}
                 streams:
                   echo: {"{"} listen: "127.0.0.1:{EchoPort}", to: "127.0.0.1:{echo.Port}" {"}"}
-                  dead: {"{"} listen: "127.0.0.1:{DeadPort}", to: "127.0.0.1:{FreePort.Next()}" {"}"}
+                  dead: {"{"} listen: "127.0.0.1:{DeadPort}", to: "127.0.0.1:{FreePorts.Next()}" {"}"}
                 """);
         }
     }

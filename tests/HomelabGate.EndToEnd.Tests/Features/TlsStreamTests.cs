@@ -58,7 +58,7 @@ public sealed class TlsStreamTests(TlsStreamTests.Daemon daemon) : IClassFixture
 
     public sealed class Daemon : FeatureDaemon
     {
-        public int StreamPort { get; } = FreePort.Next();
+        public int StreamPort { get; } = FreePorts.Next();
 
         public string RootPem => Path.Combine(Workspace.StateDir, "ca", "root.pem");
 

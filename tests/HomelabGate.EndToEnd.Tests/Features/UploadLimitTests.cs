@@ -16,7 +16,7 @@ public sealed class UploadLimitTests(UploadLimitTests.Daemon daemon) : IClassFix
     private static async Task<(int Status, string Body)> UploadAsync(int port, string host, string pipeline)
     {
         var script = $"{pipeline} | curl -sS --noproxy '*' --max-time 120 -o - -w '\\n%{{http_code}}' -H 'Host: {host}' -H 'Accept: text/plain' -T - http://127.0.0.1:{port}/upload";
-        var result = await ProcessRunner.RunAsync("bash", ["-c", script], TimeSpan.FromSeconds(150));
+        var result = await ProcessRunner.RunAsync("bash", ["-c", script], timeout: TimeSpan.FromSeconds(150));
         Assert.True(result.ExitCode == 0, result.ToString());
         var split = result.StandardOutput.LastIndexOf('\n');
         return (int.Parse(result.StandardOutput[(split + 1)..], CultureInfo.InvariantCulture), result.StandardOutput[..split]);

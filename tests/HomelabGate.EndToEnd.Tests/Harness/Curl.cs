@@ -15,7 +15,7 @@ public static class Curl
 
     public static async Task<HttpResult> RunAsync(params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync("curl", ["-sS", "-i", "--max-time", "15", "--noproxy", "*", .. arguments], TimeSpan.FromSeconds(20));
+        var result = await ProcessRunner.RunAsync("curl", ["-sS", "-i", "--max-time", "15", "--noproxy", "*", .. arguments], timeout: TimeSpan.FromSeconds(20));
         Assert.True(result.ExitCode == 0, $"curl {string.Join(' ', arguments)} failed: {result}");
         return Parse(result.StandardOutput);
     }

@@ -9,5 +9,5 @@ public static class GateCommandLine
         RunAsync(verb, workspace.ManifestPath, workspace.StateDir, workspace.Root);
 
     public static Task<ProcessResult> RunAsync(string verb, string manifestPath, string stateDir, string workingDirectory) =>
-        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments([verb, "-f", manifestPath, "--state-dir", stateDir]), Timeout, workingDirectory);
+        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments([verb, "-f", manifestPath, "--state-dir", stateDir]), timeout: Timeout, workingDirectory: workingDirectory);
 }

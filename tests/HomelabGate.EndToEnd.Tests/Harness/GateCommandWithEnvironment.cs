@@ -7,8 +7,6 @@ public static class GateCommandWithEnvironment
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
     public static Task<ProcessResult> RunAsync(GateWorkspace workspace, string verb, IReadOnlyDictionary<string, string> environment) =>
-        ProcessRunner.RunAsync("env",
-            [.. environment.Select(e => $"{e.Key}={e.Value}"), GateBinary.DotnetHost,
-                .. GateBinary.Arguments([verb, "-f", workspace.ManifestPath, "--state-dir", workspace.StateDir])],
-            Timeout, workspace.Root);
+        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments([verb, "-f", workspace.ManifestPath, "--state-dir", workspace.StateDir]),
+            environment: environment, timeout: Timeout, workingDirectory: workspace.Root);
 }

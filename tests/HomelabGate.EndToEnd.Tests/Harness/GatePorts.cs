@@ -5,11 +5,11 @@ public sealed record GatePorts(int Proxy, int Admin)
 {
     public static GatePorts Free()
     {
-        var proxy = FreePort.Next();
+        var proxy = FreePorts.Next();
         int admin;
         do
         {
-            admin = FreePort.Next();
+            admin = FreePorts.Next();
         }
         while (admin == proxy);
         return new GatePorts(proxy, admin);

@@ -92,7 +92,7 @@ public sealed class GateProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        GateEnvironment.Apply(info);
+        TestEnvironment.Apply(info);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

@@ -17,7 +17,7 @@ public static partial class Manifests
 
     /// <summary>Like <see cref="Header"/>, but <c>settings.admin</c> names another port: served to a running daemon, whose
     /// admin listener stays where it started until a restart, validation compares targets with that other address.</summary>
-    public static string HeaderWithAdminMoved() => Header.Replace("admin: \"<admin>\"", $"admin: \"127.0.0.1:{FreePort.Next()}\"", StringComparison.Ordinal);
+    public static string HeaderWithAdminMoved() => Header.Replace("admin: \"<admin>\"", $"admin: \"127.0.0.1:{FreePorts.Next()}\"", StringComparison.Ordinal);
 
     public const string DefaultSiteBody = "<h1>Unknown host</h1><p>This name is not in homelab.yaml.</p>";
 

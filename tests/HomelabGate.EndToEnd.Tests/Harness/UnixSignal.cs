@@ -5,7 +5,7 @@ public static class UnixSignal
 {
     public static async Task SendAsync(int pid, string signal)
     {
-        var result = await ProcessRunner.RunAsync("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(5));
+        var result = await ProcessRunner.RunAsync("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(5));
         Assert.True(result.ExitCode == 0, $"kill -{signal} {pid} failed: {result}");
     }
 }

@@ -19,9 +19,9 @@ public sealed class ImportedNpmDaemon : IAsyncLifetime
 
     public NpmFixtureCopy Npm { get; private set; } = null!;
 
-    public int HttpsPort { get; } = FreePort.Next();
+    public int HttpsPort { get; } = FreePorts.Next();
 
-    public int[] StreamPorts { get; } = [FreePort.Next(), FreePort.Next()];
+    public int[] StreamPorts { get; } = [FreePorts.Next(), FreePorts.Next()];
 
     public ProcessResult Import { get; private set; } = null!;
 
@@ -90,7 +90,7 @@ public sealed class ImportedNpmDaemon : IAsyncLifetime
     }
 
     public static Task<ProcessResult> RunGateAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments(arguments), TimeSpan.FromSeconds(60));
+        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments(arguments), timeout: TimeSpan.FromSeconds(60));
 
     public async Task DisposeAsync()
     {

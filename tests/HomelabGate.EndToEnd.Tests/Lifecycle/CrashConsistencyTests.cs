@@ -62,7 +62,7 @@ public sealed class CrashConsistencyTests : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        GateEnvironment.Apply(info);
+        TestEnvironment.Apply(info);
         using var process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -96,9 +96,9 @@ public sealed class CrashConsistencyTests : IDisposable
                 continue;
             }
             var chain = Path.Combine(directory, "chain.pem");
-            var verify = await ProcessRunner.RunAsync("openssl", ["verify", "-CAfile", caFile, "-untrusted", chain, cert], TimeSpan.FromSeconds(20));
-            var certKey = await ProcessRunner.RunAsync("openssl", ["x509", "-in", cert, "-noout", "-pubkey"], TimeSpan.FromSeconds(20));
-            var keyKey = await ProcessRunner.RunAsync("openssl", ["pkey", "-in", key, "-pubout"], TimeSpan.FromSeconds(20));
+            var verify = await ProcessRunner.RunAsync("openssl", ["verify", "-CAfile", caFile, "-untrusted", chain, cert], timeout: TimeSpan.FromSeconds(20));
+            var certKey = await ProcessRunner.RunAsync("openssl", ["x509", "-in", cert, "-noout", "-pubkey"], timeout: TimeSpan.FromSeconds(20));
+            var keyKey = await ProcessRunner.RunAsync("openssl", ["pkey", "-in", key, "-pubout"], timeout: TimeSpan.FromSeconds(20));
             if (verify.ExitCode == 0 && certKey.StandardOutput == keyKey.StandardOutput)
             {
                 complete[Path.GetFileName(directory)] = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(cert)));

@@ -18,7 +18,7 @@ public sealed class DrainTests : IAsyncLifetime
     private const int SlowMs = 3000;
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(20);
     private readonly GateWorkspace _workspace = GateWorkspace.Create();
-    private readonly int _httpsPort = FreePort.Next();
+    private readonly int _httpsPort = FreePorts.Next();
     private Upstreams _upstreams = null!;
     private LoopbackServer _echo = null!;
     private GateProcess _gate = null!;

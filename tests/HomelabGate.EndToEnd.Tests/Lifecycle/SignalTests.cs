@@ -16,7 +16,7 @@ public sealed class SignalTests
         // write only to the folder it was made in, so only the signal can bring the change in.
         var elsewhere = Path.Combine(workspace.Root, "elsewhere", "homelab.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
-        Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [workspace.ManifestPath, elsewhere], TimeSpan.FromSeconds(5))).ExitCode);
+        Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [workspace.ManifestPath, elsewhere], timeout: TimeSpan.FromSeconds(5))).ExitCode);
         await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
         await File.WriteAllTextAsync(elsewhere, workspace.Render(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"]))));
 

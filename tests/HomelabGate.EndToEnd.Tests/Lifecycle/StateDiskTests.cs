@@ -49,7 +49,7 @@ public sealed class StateDiskTests : IDisposable
         IEnumerable<string> command = [GateBinary.DotnetHost, .. GateBinary.Arguments(["apply", "-f", _workspace.ManifestPath, "--state-dir", _workspace.StateDir])];
         var gate = string.Join(' ', command.Select(a => $"'{a}'"));
         var script = $"mount -t tmpfs -o {options} tmpfs '{_workspace.StateDir}' || exit 97\n{gate}\ncode=$?\necho '--- left:'\nfind '{_workspace.StateDir}' -name '*.tmp'\nexit $code\n";
-        return ProcessRunner.RunAsync("unshare", ["--user", "--map-root-user", "--mount", "sh", "-c", script], TimeSpan.FromSeconds(60), _workspace.Root);
+        return ProcessRunner.RunAsync("unshare", ["--user", "--map-root-user", "--mount", "sh", "-c", script], timeout: TimeSpan.FromSeconds(60), workingDirectory: _workspace.Root);
     }
 
     private static IEnumerable<string> TempFilesLeft(ProcessResult result) =>

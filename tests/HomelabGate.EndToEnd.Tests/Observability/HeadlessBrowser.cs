@@ -51,7 +51,8 @@ public sealed class HeadlessBrowser : IAsyncDisposable
 
     public Task<IPage> NewDesktopPageAsync() => NewPageAsync(1100, 800, mobile: false);
 
-    private async Task<IPage> NewPageAsync(int width, int height, bool mobile)
+    /// <summary>A fresh page at the given viewport in CSS pixels (390 × 844 is an iPhone 12–15, 1280 × 800 a laptop).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, bool mobile)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -63,12 +64,17 @@ public sealed class HeadlessBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    /// <returns>The PNG's full path.</returns>
+    /// <returns>The PNG's full path. With UPDATE_SCREENSHOTS=1 the PNG is also copied to docs/screenshots/ in the
+    /// repository, where the committed ones are (look at them before committing, like a golden file).</returns>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var path = Path.Combine(ScreenshotDirectory, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Assert.True(new FileInfo(path).Length > 1000, $"the screenshot {path} is (nearly) empty");
+        if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
+        {
+            File.Copy(path, Path.Combine(Directory.CreateDirectory(Path.Combine(HomelabGate.Testing.RepoRoot.Path, "docs", "screenshots")).FullName, name), overwrite: true);
+        }
         return path;
     }
 

@@ -83,7 +83,7 @@ public sealed class SecretsNeverShownTests(SecretsNeverShownTests.Daemon daemon)
 
         protected override string InitialManifest() => Manifests.Header.Replace("settings:\n", $"settings:\n  adminToken: \"${{env:{_tokenVariable}}}\"\n", StringComparison.Ordinal) + $$"""
             dns:
-              provider: { type: pihole, url: "http://127.0.0.1:{{FreePort.Next()}}", password: "${env:{{_passwordVariable}}}" }
+              provider: { type: pihole, url: "http://127.0.0.1:{{FreePorts.Next()}}", password: "${env:{{_passwordVariable}}}" }
               records:
                 - { name: nas.home.test, type: A, value: 192.168.1.5 }
             hosts:

@@ -41,7 +41,7 @@ public sealed partial class DockerfileTests(PublishedGate gate)
     }
 
     [Fact]
-    public void The_default_command_runs_the_manifest_mounted_at_config_with_state_in_data()
+    public async Task The_default_command_runs_the_manifest_mounted_at_config_with_state_in_data()
     {
         Assert.Equal(["run", "-f", "/config/homelab.yaml"], _dockerfile.Single("CMD").ExecForm());
         var environment = _dockerfile.Environment().ToDictionary();
@@ -49,9 +49,9 @@ public sealed partial class DockerfileTests(PublishedGate gate)
         Assert.Contains("HOMELABGATE_POLL", environment.Keys);
         Assert.Equal("[\"/data\"]", _dockerfile.Single("VOLUME").Arguments);
         Assert.Equal("80 443", _dockerfile.Single("EXPOSE").Arguments);
-        var help = gate.Run("run", "--help");
-        Assert.Contains("-f, --file", help.Output, StringComparison.Ordinal);
-        Assert.Contains("HOMELABGATE_POLL", help.Output, StringComparison.Ordinal);
+        var help = await gate.RunAsync("run", "--help");
+        Assert.Contains("-f, --file", help.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("HOMELABGATE_POLL", help.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,36 +22,36 @@ public sealed class EntrypointTests(PublishedGate gate) : IDisposable
     {
         var (proxyPort, adminPort) = Ports();
         const string token = "test-admin-token";
-        var launch = Prepare(Manifest(proxyPort, adminPort, adminToken: "${env:HOMELABGATE_ADMIN_TOKEN}"), stateWritable: true);
+        var launch = await PrepareAsync(Manifest(proxyPort, adminPort, adminToken: "${env:HOMELABGATE_ADMIN_TOKEN}"), stateWritable: true);
         using var daemon = launch.Start(new Dictionary<string, string> { ["HOMELABGATE_ADMIN_TOKEN"] = token });
 
         await daemon.WaitForAsync(_http, () => Admin(adminPort, "/healthz", token), HttpStatusCode.OK, StartDeadline);
         var body = await daemon.WaitForAsync(_http, () => Hello(proxyPort), HttpStatusCode.OK, StartDeadline);
         Assert.Equal("served from the image layout\n", body);
 
-        var health = HealthCheck(adminPort, new Dictionary<string, string> { ["HOMELABGATE_ADMIN_TOKEN"] = token });
-        Assert.True(health.ExitCode == 0, $"HEALTHCHECK failed ({health.ExitCode}): {health.Output}{health.Error}");
+        var health = await HealthCheckAsync(adminPort, token);
+        Assert.True(health.ExitCode == 0, $"HEALTHCHECK failed: {health}");
         Assert.True(File.Exists(_temp.Combine("data", "applied.json")), "nothing was written to the state dir");
         Assert.DoesNotContain("Overriding address", daemon.Log, StringComparison.Ordinal);
 
-        var (exitCode, took) = daemon.Terminate(StopBound);
+        var (exitCode, took) = await daemon.TerminateAsync(StopBound);
         Assert.True(exitCode == 0, $"exit {exitCode} after SIGTERM:\n{daemon.Log}");
         Assert.True(took < StopBound, $"took {took}");
     }
 
     [Fact]
-    public void The_health_check_fails_when_no_daemon_answers()
+    public async Task The_health_check_fails_when_no_daemon_answers()
     {
         var (_, adminPort) = Ports();
-        var health = HealthCheck(adminPort, new Dictionary<string, string>());
+        var health = await HealthCheckAsync(adminPort, token: null);
         Assert.NotEqual(0, health.ExitCode);
     }
 
     [Fact]
-    public void An_unwritable_state_directory_stops_start_up_with_a_message_that_names_it()
+    public async Task An_unwritable_state_directory_stops_start_up_with_a_message_that_names_it()
     {
         var (proxyPort, adminPort) = Ports();
-        var launch = Prepare(Manifest(proxyPort, adminPort), stateWritable: false);
+        var launch = await PrepareAsync(Manifest(proxyPort, adminPort), stateWritable: false);
         using var daemon = launch.Start();
 
         var exitCode = daemon.WaitForExit(StartDeadline);
@@ -61,9 +61,9 @@ public sealed class EntrypointTests(PublishedGate gate) : IDisposable
     }
 
     [Fact]
-    public void A_missing_manifest_stops_start_up_with_a_message_that_names_its_path()
+    public async Task A_missing_manifest_stops_start_up_with_a_message_that_names_its_path()
     {
-        var launch = Prepare(manifest: null, stateWritable: true);
+        var launch = await PrepareAsync(manifest: null, stateWritable: true);
         using var daemon = launch.Start();
 
         var exitCode = daemon.WaitForExit(StartDeadline);
@@ -87,7 +87,7 @@ public sealed class EntrypointTests(PublishedGate gate) : IDisposable
 
     /// <summary>config/ (read-only for the daemon, with the manifest unless null) and data/ (the daemon's own, or
     /// root's and so unwritable for it).</summary>
-    private ImageLaunch Prepare(string? manifest, bool stateWritable)
+    private async Task<ImageLaunch> PrepareAsync(string? manifest, bool stateWritable)
     {
         Permissions.MakeTraversable(_temp.Path);
         var config = _temp.CreateDirectory("config");
@@ -99,7 +99,7 @@ public sealed class EntrypointTests(PublishedGate gate) : IDisposable
         var data = _temp.CreateDirectory("data");
         if (stateWritable)
         {
-            NonRootUser.Own(data);
+            await NonRootUser.OwnAsync(data);
         }
         else
         {
@@ -108,20 +108,15 @@ public sealed class EntrypointTests(PublishedGate gate) : IDisposable
         return new ImageLaunch(_dockerfile, gate.PublishDirectory, config, data);
     }
 
-    /// <summary>The Dockerfile's HEALTHCHECK command, through sh as Docker runs it, with the admin port of this test.</summary>
-    private ProcessResult HealthCheck(int adminPort, IReadOnlyDictionary<string, string> environment)
+    /// <summary>The Dockerfile's HEALTHCHECK command, through sh as Docker runs it, with the admin port of this test and
+    /// the admin token in the environment when one is given (env -u: the test host's own must not leak in).</summary>
+    private Task<ProcessResult> HealthCheckAsync(int adminPort, string? token)
     {
         var arguments = _dockerfile.Single("HEALTHCHECK").Arguments;
         var command = arguments[(arguments.IndexOf(" CMD ", StringComparison.Ordinal) + 5)..]
             .Replace("127.0.0.1:9180", $"127.0.0.1:{adminPort}", StringComparison.Ordinal);
-        return ProcessRun.Run("/bin/sh", ["-c", command], TimeSpan.FromSeconds(30), environment: e =>
-        {
-            e.Remove("HOMELABGATE_ADMIN_TOKEN");
-            foreach (var (key, value) in environment)
-            {
-                e[key] = value;
-            }
-        });
+        string[] env = token is null ? ["-u", "HOMELABGATE_ADMIN_TOKEN"] : [$"HOMELABGATE_ADMIN_TOKEN={token}"];
+        return ProcessRunner.RunAsync("env", [.. env, "/bin/sh", "-c", command], timeout: TimeSpan.FromSeconds(30));
     }
 
     private static HttpRequestMessage Hello(int proxyPort) =>

@@ -19,10 +19,10 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
     {
         var ports = FreePorts.Take(2);
         var repository = new GitRepository(_temp.Path);
-        repository.CreateOrigin();
-        var laptop = repository.Clone("laptop");
-        repository.CommitAndPush(laptop, Manifest(ports[0], ports[1], withWiki: false), "Serve hello");
-        var server = repository.Clone("etc-homelabgate");
+        await repository.CreateOriginAsync();
+        var laptop = await repository.CloneAsync("laptop");
+        await repository.CommitAndPushAsync(laptop, Manifest(ports[0], ports[1], withWiki: false), "Serve hello");
+        var server = await repository.CloneAsync("etc-homelabgate");
         var state = _temp.CreateDirectory("state");
         // --resync-seconds far beyond the deadline: the change must arrive through the folder watch, not the timer.
         using var daemon = new RunningGate(
@@ -31,34 +31,58 @@ public sealed class GitOpsTests(PublishedGate gate) : IDisposable
         await daemon.WaitForAsync(_http, () => Get(ports[0], "hello.home.test"), HttpStatusCode.OK, Deadline);
         await daemon.WaitForAsync(_http, () => Get(ports[0], "wiki.home.test"), HttpStatusCode.NotFound, Deadline);
 
-        repository.CommitAndPush(laptop, Manifest(ports[0], ports[1], withWiki: true), "Add the wiki");
-        repository.Pull(server);
+        await repository.CommitAndPushAsync(laptop, Manifest(ports[0], ports[1], withWiki: true), "Add the wiki");
+        await repository.PullAsync(server);
 
         var body = await daemon.WaitForAsync(_http, () => Get(ports[0], "wiki.home.test"), HttpStatusCode.OK, Deadline);
         Assert.Equal("wiki\n", body);
-        Assert.Equal(0, daemon.Terminate(TimeSpan.FromSeconds(15)).ExitCode);
+        Assert.Equal(0, (await daemon.TerminateAsync(TimeSpan.FromSeconds(15))).ExitCode);
     }
 
     [Fact]
-    public void Gate_plan_in_CI_exits_2_for_a_pull_request_that_changes_hosts_and_0_for_one_that_does_not()
+    public async Task The_CI_recipe_of_deploy_README_plans_a_pull_request_against_main_and_fails_only_an_invalid_one()
     {
         var repository = new GitRepository(_temp.Path);
-        repository.CreateOrigin();
-        var main = repository.Clone("main");
-        repository.CommitAndPush(main, Manifest(18080, 19180, withWiki: false), "Serve hello");
-        var pullRequest = repository.Clone("pull-request");
-        var baseState = _temp.Combine("base-state");
+        await repository.CreateOriginAsync();
+        var main = await repository.CloneAsync("main");
+        await repository.CommitAndPushAsync(main, Manifest(18080, 19180, withWiki: false), "Serve hello");
+        var pullRequest = await repository.CloneAsync("pull-request");
+        var recipe = CiRecipe(File.ReadAllText(gate.RepositoryFile("deploy/README.md")));
 
-        // CI: record the target branch's manifest as applied in a scratch state dir, then plan the PR against it.
-        Assert.Equal(0, gate.Run("apply", "-f", Path.Combine(main, "homelab.yaml"), "--state-dir", baseState).ExitCode);
-        var unchanged = gate.Run("plan", "-f", Path.Combine(pullRequest, "homelab.yaml"), "--state-dir", baseState);
+        var unchanged = await RunRecipeAsync(recipe, pullRequest);
         File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true));
-        var changed = gate.Run("plan", "-f", Path.Combine(pullRequest, "homelab.yaml"), "--state-dir", baseState);
+        var changed = await RunRecipeAsync(recipe, pullRequest);
+        File.WriteAllText(Path.Combine(pullRequest, "homelab.yaml"), Manifest(18080, 19180, withWiki: true).Replace("respond:", "respnd:", StringComparison.Ordinal));
+        var invalid = await RunRecipeAsync(recipe, pullRequest);
 
-        Assert.True(unchanged.ExitCode == 0, unchanged.Output + unchanged.Error);
-        Assert.True(changed.ExitCode == 2, changed.Output + changed.Error);
-        Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", changed.Output, StringComparison.Ordinal);
+        Assert.True(unchanged.ExitCode == 0, unchanged.StandardOutput + unchanged.StandardError);
+        Assert.Contains("does not change the homelab", unchanged.StandardOutput, StringComparison.Ordinal);
+        Assert.True(changed.ExitCode == 0, changed.StandardOutput + changed.StandardError);
+        Assert.Contains("+ host wiki", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("changes the homelab", changed.StandardOutput, StringComparison.Ordinal);
+        Assert.True(invalid.ExitCode == 1, invalid.StandardOutput + invalid.StandardError);
+        Assert.Contains("respnd", invalid.StandardOutput + invalid.StandardError, StringComparison.Ordinal);
+        // No state directory, no leftovers: the plan read the two manifests only.
+        Assert.Equal(["homelab.yaml"], Directory.GetFileSystemEntries(pullRequest).Select(Path.GetFileName).Where(n => n != ".git"));
     }
+
+    /// <summary>The shell block under "CI checks pull requests", as a reader would copy it.</summary>
+    private static string CiRecipe(string readme)
+    {
+        var section = readme[readme.IndexOf("**CI checks pull requests.**", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```sh\n", StringComparison.Ordinal) + "```sh\n".Length;
+        var block = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        return string.Join('\n', block.Split('\n').Select(l => l.StartsWith("   ", StringComparison.Ordinal) ? l[3..] : l.TrimStart()));
+    }
+
+    private Task<ProcessResult> RunRecipeAsync(string recipe, string clone) =>
+        ProcessRunner.RunAsync("sh", ["-c", recipe],
+            environment: new Dictionary<string, string>(GitRepository.Environment)
+            {
+                ["PATH"] = $"{gate.PublishDirectory}:{Environment.GetEnvironmentVariable("PATH")}",
+            },
+            timeout: TimeSpan.FromSeconds(120), workingDirectory: clone);
 
     public void Dispose()
     {

@@ -13,12 +13,12 @@ public static class NonRootUser
             : [program, .. arguments];
 
     /// <summary>Makes a directory the daemon's own (writable state dir).</summary>
-    public static void Own(string directory)
+    public static async Task OwnAsync(string directory)
     {
         if (Environment.IsPrivilegedProcess)
         {
-            var result = ProcessRun.Run("chown", [$"{Id}:{Id}", directory], TimeSpan.FromSeconds(10));
-            Assert.True(result.ExitCode == 0, result.Error);
+            var result = await ProcessRunner.RunAsync("chown", [$"{Id}:{Id}", directory], timeout: TimeSpan.FromSeconds(10));
+            Assert.True(result.ExitCode == 0, result.ToString());
         }
     }
 }

@@ -6,21 +6,25 @@ namespace HomelabGate.EndToEnd.Tests.Shipping;
 /// shipping tests (a collection fixture: one publish per test run, removed afterwards), so they test the very files the
 /// image would contain rather than the test project's build output.</summary>
 [SupportedOSPlatform("linux")]
-public sealed class PublishedGate : IDisposable
+public sealed class PublishedGate : IAsyncLifetime
 {
     private readonly TempDirectory _root = new("hg-ship-publish-");
 
     public PublishedGate()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = RepoRoot.Path;
         PublishDirectory = _root.Combine("app");
-        var result = ProcessRun.Run("dotnet",
+    }
+
+    public async Task InitializeAsync()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet",
             ["publish", Path.Combine(RepositoryRoot, "src", "HomelabGate"), "-c", "Release", "-o", PublishDirectory,
              "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
-            TimeSpan.FromMinutes(10), environment: CleanBuildEnvironment);
+            timeout: TimeSpan.FromMinutes(10));
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish failed ({result.ExitCode}):\n{result.Output}\n{result.Error}");
+            throw new InvalidOperationException($"dotnet publish failed: {result}");
         }
         // The publish folder is read (never written) by the non-root user, like /app in the image.
         Permissions.MakeTraversable(_root.Path);
@@ -37,30 +41,12 @@ public sealed class PublishedGate : IDisposable
     public string RepositoryFile(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
 
     /// <summary>`gate ARGS` as the current user, to completion.</summary>
-    public ProcessResult Run(params string[] arguments) => ProcessRun.Run(Gate, arguments, TimeSpan.FromSeconds(60));
+    public Task<ProcessResult> RunAsync(params string[] arguments) => ProcessRunner.RunAsync(Gate, arguments, timeout: TimeSpan.FromSeconds(60));
 
-    public void Dispose() => _root.Dispose();
-
-    private static string FindRepositoryRoot()
+    public Task DisposeAsync()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HomelabGate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"no HomelabGate.sln above {AppContext.BaseDirectory}");
-    }
-
-    /// <summary>`dotnet test` leaves MSBuild variables in the test host's environment that would point a nested build at
-    /// the outer one's SDK internals.</summary>
-    private static void CleanBuildEnvironment(IDictionary<string, string?> environment)
-    {
-        foreach (var key in environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            environment.Remove(key);
-        }
+        _root.Dispose();
+        return Task.CompletedTask;
     }
 }
 

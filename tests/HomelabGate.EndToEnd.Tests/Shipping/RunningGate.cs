@@ -107,11 +107,10 @@ public sealed class RunningGate : IDisposable
     }
 
     /// <summary>SIGTERM by pid; the exit code and how long the exit took.</summary>
-    public (int ExitCode, TimeSpan Took) Terminate(TimeSpan bound)
+    public async Task<(int ExitCode, TimeSpan Took)> TerminateAsync(TimeSpan bound)
     {
         var stopwatch = Stopwatch.StartNew();
-        var kill = ProcessRun.Run("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
-        Assert.True(kill.ExitCode == 0, kill.Error);
+        await Harness.UnixSignal.SendAsync(Pid, "TERM");
         Assert.True(_process.WaitForExit(bound), $"gate did not exit within {bound} of SIGTERM:\n{Log}");
         _process.WaitForExit();
         return (_process.ExitCode, stopwatch.Elapsed);

@@ -13,18 +13,18 @@ public sealed class SystemdUnitTests(PublishedGate gate) : IDisposable
     private readonly TempDirectory _temp = new("hg-ship-systemd-");
 
     [Fact]
-    public void ExecStart_runs_gate_run_with_only_flags_that_gate_run_accepts()
+    public async Task ExecStart_runs_gate_run_with_only_flags_that_gate_run_accepts()
     {
         var words = _unit.Value("Service", "ExecStart").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("gate", Path.GetFileName(words[0]));
         Assert.Equal("run", words[1]);
-        var help = gate.Run("run", "--help");
+        var help = await gate.RunAsync("run", "--help");
         Assert.Equal(0, help.ExitCode);
         var flags = words.Skip(2).Where(w => w.StartsWith('-')).ToList();
         Assert.Equal(["-f", "--state-dir"], flags);
         foreach (var flag in flags)
         {
-            Assert.Matches($@"(^|[\s,]){System.Text.RegularExpressions.Regex.Escape(flag)}[\s,]", help.Output);
+            Assert.Matches($@"(^|[\s,]){System.Text.RegularExpressions.Regex.Escape(flag)}[\s,]", help.StandardOutput);
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class SystemdUnitTests(PublishedGate gate) : IDisposable
     }
 
     [Fact]
-    public void Systemd_analyze_verify_accepts_the_unit_without_warnings()
+    public async Task Systemd_analyze_verify_accepts_the_unit_without_warnings()
     {
         // verify insists that ExecStart's binary exists: point it at the published one. It exits 0 even for unknown
         // keys or bad values, so any line it prints about the unit fails the test.
@@ -63,10 +63,10 @@ public sealed class SystemdUnitTests(PublishedGate gate) : IDisposable
         var binary = _unit.Value("Service", "ExecStart").Split(' ')[0];
         File.WriteAllText(copy, text.Replace($"ExecStart={binary} ", $"ExecStart={gate.Gate} ", StringComparison.Ordinal));
 
-        var result = ProcessRun.Run("systemd-analyze", ["verify", copy], TimeSpan.FromSeconds(60));
+        var result = await ProcessRunner.RunAsync("systemd-analyze", ["verify", copy], timeout: TimeSpan.FromSeconds(60));
 
-        Assert.True(result.ExitCode == 0, $"systemd-analyze verify failed ({result.ExitCode}); Debian's systemd package provides it:\n{result.Output}{result.Error}");
-        var complaints = (result.Output + result.Error).Split('\n').Where(l => l.Contains("homelabgate.service", StringComparison.Ordinal)).ToList();
+        Assert.True(result.ExitCode == 0, $"systemd-analyze verify failed; Debian's systemd package provides it:\n{result}");
+        var complaints = (result.StandardOutput + result.StandardError).Split('\n').Where(l => l.Contains("homelabgate.service", StringComparison.Ordinal)).ToList();
         Assert.True(complaints.Count == 0, string.Join('\n', complaints));
     }
 

@@ -22,7 +22,7 @@ public sealed class HeadlessChromium : IDisposable
         var home = Path.Combine(Path.GetTempPath(), "hg-e2e-chromium", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(home, ".pki", "nssdb"));
         var chromium = new HeadlessChromium(home);
-        var init = await ProcessRunner.RunAsync("certutil", ["-N", "-d", chromium.NssDatabase, "--empty-password"], TimeSpan.FromSeconds(20));
+        var init = await ProcessRunner.RunAsync("certutil", ["-N", "-d", chromium.NssDatabase, "--empty-password"], timeout: TimeSpan.FromSeconds(20));
         Assert.True(init.ExitCode == 0, $"certutil -N: {init}");
         return chromium;
     }
@@ -30,7 +30,7 @@ public sealed class HeadlessChromium : IDisposable
     /// <summary>Trusts <paramref name="rootPem"/> as a CA for TLS servers (<c>certutil -A -t C,,</c>).</summary>
     public async Task TrustAsync(string rootPem, string nickname)
     {
-        var add = await ProcessRunner.RunAsync("certutil", ["-A", "-d", NssDatabase, "-t", "C,,", "-n", nickname, "-i", rootPem], TimeSpan.FromSeconds(20));
+        var add = await ProcessRunner.RunAsync("certutil", ["-A", "-d", NssDatabase, "-t", "C,,", "-n", nickname, "-i", rootPem], timeout: TimeSpan.FromSeconds(20));
         Assert.True(add.ExitCode == 0, $"certutil -A: {add}");
     }
 
@@ -49,7 +49,7 @@ public sealed class HeadlessChromium : IDisposable
             $"HOME={Home}", Executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             $"--user-data-dir={profile}", $"--host-resolver-rules={hostResolverRules}", .. what,
-        ], Timeout, Home);
+        ], timeout: Timeout, workingDirectory: Home);
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ public class LocalCaDaemon() : GateFixture("echo")
     public const string AppBody = "hello from app over TLS";
 
     /// <summary>The HTTPS listener's port (the harness's workspace knows only the http and admin ports).</summary>
-    public int HttpsPort { get; } = FreePort.Next();
+    public int HttpsPort { get; } = FreePorts.Next();
 
     public string RootPem => Path.Combine(Workspace.StateDir, "ca", "root.pem");
 

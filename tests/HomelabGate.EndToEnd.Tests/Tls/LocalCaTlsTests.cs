@@ -18,7 +18,7 @@ public sealed class LocalCaTlsTests(LocalCaDaemon daemon) : IClassFixture<LocalC
         [
             "-sS", "--noproxy", "*", "--max-time", "15", "--http2", "--cacert", daemon.RootPem,
             "--resolve", $"app.home.test:{Port}:127.0.0.1", "-w", "\n%{http_version}", $"https://app.home.test:{Port}/",
-        ], TimeSpan.FromSeconds(20));
+        ], timeout: TimeSpan.FromSeconds(20));
 
         Assert.True(result.ExitCode == 0, $"curl: {result}\n--- daemon ---\n{daemon.Gate.Output}");
         var lines = result.StandardOutput.Split('\n');
@@ -31,7 +31,7 @@ public sealed class LocalCaTlsTests(LocalCaDaemon daemon) : IClassFixture<LocalC
     {
         var result = await ProcessRunner.RunAsync("curl",
             ["-sS", "--noproxy", "*", "--max-time", "15", "--resolve", $"app.home.test:{Port}:127.0.0.1", $"https://app.home.test:{Port}/"],
-            TimeSpan.FromSeconds(20));
+            timeout: TimeSpan.FromSeconds(20));
 
         Assert.True(result.ExitCode == 60, $"expected curl exit 60 (peer certificate cannot be authenticated): {result}");
         Assert.DoesNotContain(LocalCaDaemon.AppBody, result.StandardOutput, StringComparison.Ordinal);

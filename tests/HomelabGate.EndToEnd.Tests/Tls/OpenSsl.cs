@@ -11,7 +11,7 @@ public static partial class OpenSsl
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     public static Task<ProcessResult> RunAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync("sh", ["-c", "exec openssl \"$@\" </dev/null", "openssl", .. arguments], Timeout);
+        ProcessRunner.RunAsync("sh", ["-c", "exec openssl \"$@\" </dev/null", "openssl", .. arguments], timeout: Timeout);
 
     /// <summary><c>openssl s_client -connect 127.0.0.1:PORT -servername NAME [extra]</c>.</summary>
     public static Task<ProcessResult> ConnectAsync(int port, string serverName, params string[] extra) =>

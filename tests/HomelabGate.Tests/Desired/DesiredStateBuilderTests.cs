@@ -30,6 +30,17 @@ public sealed class DesiredStateBuilderTests
     }
 
     [Fact]
+    public void A_locations_inline_pool_never_collides_with_another_hosts_pool()
+    {
+        // Host "a-location-0" once got the same pool name as host a's first location, and building the state threw.
+        var state = Build("version: 1\nhosts:\n  a:\n    domains: [a.test]\n    to: http://x:1\n    locations: [{ path: /api, to: http://x:2 }]\n  a-location-0: { domains: [b.test], to: http://x:3 }\n");
+        var pools = state.All<UpstreamPool>().ToDictionary(p => p.Name, p => p.Targets.Single().Url);
+        Assert.Equal(3, pools.Count);
+        Assert.Equal("http://x:2", pools[state.Find<ProxyHost>("a")!.Locations[0].Upstream]);
+        Assert.Equal("http://x:3", pools[state.Find<ProxyHost>("a-location-0")!.Upstream!]);
+    }
+
+    [Fact]
     public void Derives_auto_dns_records_for_host_names_but_not_wildcards_or_explicit_names()
     {
         var state = Build("version: 1\ndns:\n  provider: { type: hosts-file, path: /tmp/h }\n  auto: { target: 100.64.0.10 }\n  records:\n    - { name: nas.home.test, type: A, value: 192.168.1.5 }\nhosts:\n  a: { domains: [a.home.test, \"*.apps.home.test\", nas.home.test], to: http://x:1 }\n");

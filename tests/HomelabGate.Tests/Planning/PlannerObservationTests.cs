@@ -98,13 +98,13 @@ public sealed class PlannerObservationTests
     }
 
     [Fact]
-    public void A_changed_attribute_is_named_by_its_path_and_a_changed_secret_reference_without_its_value()
+    public void A_changed_attribute_is_named_by_its_manifest_path_and_a_changed_secret_reference_without_its_value()
     {
         var before = new GatewaySettings { AdminToken = "${env:OLD_TOKEN}" };
         var after = new GatewaySettings { AdminToken = "${env:NEW_TOKEN}", HttpsListen = "0.0.0.0:443" };
 
         var change = Assert.Single(Planner.Plan(DesiredState.Of([after]), Observed(DesiredState.Of([before]))).Changes);
 
-        Assert.Equal("changed: httpsListen, adminToken", change.Reason);
+        Assert.Equal("changed: listen.https, adminToken", change.Reason);
     }
 }

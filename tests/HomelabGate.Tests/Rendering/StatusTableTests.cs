@@ -43,4 +43,18 @@ public sealed class StatusTableTests
         Assert.Contains("5 days left", rows.Single(r => r.Resource == "certificate wild").Detail, StringComparison.Ordinal);
         Assert.Equal(Condition.Failed, rows.Single(r => r.Resource == "dns pihole").Condition);
     }
+
+    [Fact]
+    public void Names_a_hosts_own_pool_by_its_host_never_by_its_internal_name()
+    {
+        var status = Status("2027-02-24T12:00:00Z", TargetHealth.Unhealthy) with
+        {
+            Upstreams = [new UpstreamDocument("host:vault", [new TargetDocument("http://10.0.0.6:80", TargetHealth.Unhealthy)]) { Owner = "host vault" }],
+        };
+
+        var rows = new StatusTable(Clock).Rows(status);
+
+        Assert.Equal(Condition.Drifted, rows.Single(r => r.Resource == "host vault").Condition);
+        Assert.DoesNotContain(rows, r => r.Resource.Contains("host:", StringComparison.Ordinal));
+    }
 }

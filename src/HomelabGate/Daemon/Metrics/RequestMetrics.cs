@@ -43,6 +43,19 @@ public sealed class RequestMetrics
         children[Math.Clamp(status / 100, 1, 5) - 1].Inc();
     }
 
+    /// <summary>Requests and 5xx answers per host since start, read from the counter itself (what /metrics reports).</summary>
+    public IReadOnlyDictionary<string, Status.HostTraffic> ByHost()
+    {
+        var totals = new Dictionary<string, (double All, double ServerErrors)>(StringComparer.Ordinal);
+        foreach (var labels in _requests.GetAllLabelValues())
+        {
+            var value = _requests.WithLabels(labels).Value;
+            var (all, errors) = totals.GetValueOrDefault(labels[0]);
+            totals[labels[0]] = (all + value, errors + (labels[1] == "5xx" ? value : 0));
+        }
+        return totals.ToDictionary(t => t.Key, t => new Status.HostTraffic((long)t.Value.All, (long)t.Value.ServerErrors), StringComparer.Ordinal);
+    }
+
     private Counter.Child[] ChildrenFor(RouteModel route)
     {
         var config = route.Config;

@@ -15,7 +15,6 @@ public static class AdminStatusServices
     {
         services.AddSingleton<StatusSnapshotSource>();
         services.AddSingleton(sp => new Cluster.ClusterStatusSource(sp.GetRequiredService<Core.State.ILeaderLock>(), sp.GetService<HomelabGate.Cluster.Etcd.ReplicaRegistry>()));
-        services.AddSingleton<StatusPageSections>();
         services.AddSingleton<StatusPageRenderer>();
         services.AddSingleton(sp => AccessPolicy(settings, sp.GetRequiredService<ISecretResolver>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<OwnConnections>()));
         return services;

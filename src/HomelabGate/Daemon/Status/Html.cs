@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 
 namespace HomelabGate.Daemon.Status;
 
@@ -23,5 +24,29 @@ public static class Html
             < 172800 => string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours} h ago"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalDays} d ago"),
         };
+    }
+
+    /// <summary>Opens a section with a table of <paramref name="columns"/>; or, when there are no <paramref name="rows"/>,
+    /// writes the whole section with <paramref name="empty"/> and returns false. Close it with <see cref="CloseTable"/>.</summary>
+    public static bool OpenTable(StringBuilder html, string id, string title, int rows, string empty, params string[] columns)
+    {
+        html.Append("<section id=\"").Append(id).Append("\">\n<h2>").Append(title).Append("</h2>\n");
+        if (rows == 0)
+        {
+            html.Append("<p class=\"muted\">").Append(empty).Append("</p>\n</section>\n");
+            return false;
+        }
+        html.Append("<table>\n<thead><tr>").AppendJoin("", columns.Select(c => $"<th>{c}</th>")).Append("</tr></thead>\n<tbody>\n");
+        return true;
+    }
+
+    public static void CloseTable(StringBuilder html, string? note = null)
+    {
+        html.Append("</tbody>\n</table>\n");
+        if (note is not null)
+        {
+            html.Append("<p class=\"muted\">").Append(note).Append("</p>\n");
+        }
+        html.Append("</section>\n");
     }
 }

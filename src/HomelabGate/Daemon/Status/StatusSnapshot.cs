@@ -30,4 +30,14 @@ public sealed record StatusSnapshot(
 
     /// <summary>The manifest on disk has errors (the last good configuration keeps serving).</summary>
     public bool ManifestInvalid => CurrentDiagnostics.Any(d => d.IsError);
+
+    public IReadOnlyList<StreamStatus> Streams { get; init; } = [];
+
+    public IReadOnlyList<AccessListStatus> AccessLists { get; init; } = [];
+
+    /// <summary>Names and users of each certificate, by certificate name.</summary>
+    public IReadOnlyDictionary<string, CertificateUse> CertificateUses { get; init; } = new Dictionary<string, CertificateUse>();
+
+    /// <summary>Requests per host since start, by host name (from the request metrics).</summary>
+    public IReadOnlyDictionary<string, HostTraffic> Traffic { get; init; } = new Dictionary<string, HostTraffic>();
 }

@@ -22,7 +22,7 @@ public sealed class StatusRangeHealthPolicyTests
     public void Counts_a_redirect_inside_the_expected_range_as_healthy()
     {
         var updater = new RecordingUpdater();
-        var policy = new StatusRangeHealthPolicy(updater, new TargetFailures());
+        var policy = new StatusRangeHealthPolicy(updater);
         var nas = HealthTestPool.Target("nas");
         policy.ProbingCompleted(Cluster(1, 1), [Probe(nas, HttpStatusCode.Found)]);
         Assert.Equal(DestinationHealth.Healthy, updater.Active["nas"]);
@@ -32,7 +32,7 @@ public sealed class StatusRangeHealthPolicyTests
     public void Takes_a_target_out_only_after_the_unhealthy_threshold_and_back_after_the_healthy_one()
     {
         var updater = new RecordingUpdater();
-        var policy = new StatusRangeHealthPolicy(updater, new TargetFailures());
+        var policy = new StatusRangeHealthPolicy(updater);
         var cluster = Cluster(healthyAfter: 2, unhealthyAfter: 2);
         var target = HealthTestPool.Target("t");
         policy.ProbingCompleted(cluster, [Probe(target, HttpStatusCode.InternalServerError)]);
@@ -43,21 +43,5 @@ public sealed class StatusRangeHealthPolicyTests
         Assert.Equal(DestinationHealth.Unhealthy, updater.Active["t"]);
         policy.ProbingCompleted(cluster, [Probe(target, HttpStatusCode.OK)]);
         Assert.Equal(DestinationHealth.Healthy, updater.Active["t"]);
-    }
-
-    [Fact]
-    public void A_failed_probe_is_the_targets_last_problem_until_a_probe_passes()
-    {
-        var failures = new TargetFailures();
-        var policy = new StatusRangeHealthPolicy(new RecordingUpdater(), failures);
-        var cluster = Cluster(healthyAfter: 1, unhealthyAfter: 3);
-        var target = HealthTestPool.Target("t", "http://10.0.0.7:80");
-
-        policy.ProbingCompleted(cluster, [Probe(target, HttpStatusCode.ServiceUnavailable)]);
-        var failed = failures.Report("pool", "http://10.0.0.7:80");
-        policy.ProbingCompleted(cluster, [Probe(target, HttpStatusCode.OK)]);
-
-        Assert.Equal("health check: answered 503, expected 200-399", failed?.Problem);
-        Assert.Null(failures.Report("pool", "http://10.0.0.7:80"));
     }
 }

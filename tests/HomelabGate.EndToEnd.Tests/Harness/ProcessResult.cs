@@ -1,7 +1,0 @@
-namespace HomelabGate.EndToEnd.Tests.Harness;
-
-/// <summary>How a finished process ended and what it printed.</summary>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
-}
