@@ -29,6 +29,9 @@ public sealed class CaStore(StoredPem pem)
     /// <summary>Both intermediate files exist (after a crash between writing root and intermediate, they may not).</summary>
     public bool HasIntermediate => Present(IntermediateCertificateKey) && Present(IntermediateKeyKey);
 
+    /// <summary>The root certificate exists (it is written first, and is all a device needs to trust the CA).</summary>
+    public bool HasRoot => Present(RootCertificateKey);
+
     public X509Certificate2 LoadRoot() => pem.Certificates(RootCertificateKey)[0];
 
     public X509Certificate2 LoadIntermediate() => pem.Certificates(IntermediateCertificateKey)[0];

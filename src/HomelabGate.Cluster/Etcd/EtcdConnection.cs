@@ -11,6 +11,7 @@ namespace HomelabGate.Cluster.Etcd;
 public sealed class EtcdConnection : IDisposable
 {
     private readonly GrpcChannel[] _channels;
+    private readonly ClusterSettings _settings;
     private readonly string? _user;
     private readonly string? _password;
     private readonly Lock _gate = new();
@@ -20,6 +21,7 @@ public sealed class EtcdConnection : IDisposable
     public EtcdConnection(ClusterSettings settings, ISecretResolver secrets)
     {
         Endpoints = [.. settings.Endpoints];
+        _settings = settings;
         _user = settings.Username;
         _password = settings.Password is null ? null : secrets.Resolve(SecretReferences.Require(settings.Password, "settings.cluster.etcd.password"));
         var tls = EtcdTls.Create(settings);
@@ -53,7 +55,9 @@ public sealed class EtcdConnection : IDisposable
                 Rotate(index);
             }
         }
-        throw new EtcdUnavailableException($"etcd did not answer at {Description}: {last?.Status.Detail}", last);
+        throw new EtcdUnavailableException(EtcdTlsHint.For(last, _settings) is { } hint
+            ? $"etcd did not answer at {Description}: {hint}"
+            : $"etcd did not answer at {Description}: {last?.Status.Detail}", last);
     }
 
     /// <summary>For a streaming call: the current endpoint's invoker and options (auth included).</summary>

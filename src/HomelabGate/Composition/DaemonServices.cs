@@ -41,7 +41,9 @@ public static class DaemonServices
         services.AddResponseCompression(Proxy.Compression.HostCompression.Configure);
         services.AddObservability(settings);
         services.AddSingleton<StatusDocuments>();
-        services.AddSingleton(new CaDownloadEndpoints(stateDir));
+        services.TryAddSingleton<Certificates.Export.RootExporter>();
+        services.TryAddSingleton<Certificates.Export.MobileConfigWriter>();
+        services.AddSingleton<CaDownloadEndpoints>();
         services.AddSingleton<AdminEndpoints>();
         // Sticky-session cookies are protected with these keys; keeping them in the state dir keeps sessions across restarts.
         Core.State.PrivateDirectory.Create(Path.Combine(stateDir, "keys"));

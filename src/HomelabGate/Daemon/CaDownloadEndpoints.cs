@@ -9,14 +9,11 @@ namespace HomelabGate.Daemon;
 /// <summary>
 /// Serves the local CA's root so devices can fetch it from the admin listener: <c>/ca.pem</c>, <c>/ca.der</c> (Android,
 /// Windows) and <c>/ca.mobileconfig</c> (iOS, macOS). Only the public certificate is ever served. The root is read on
-/// every request, so a CA created after start-up is served without a restart.
+/// every request from the state store (etcd's in a cluster), so a CA created after start-up, or by the leader, is served
+/// without a restart.
 /// </summary>
-public sealed class CaDownloadEndpoints(string stateDirectory, CaRootLoader roots, RootExporter exporter, MobileConfigWriter mobileConfig)
+public sealed class CaDownloadEndpoints(CaStore store, RootExporter exporter, MobileConfigWriter mobileConfig)
 {
-    public CaDownloadEndpoints(string stateDirectory)
-        : this(stateDirectory, new CaRootLoader(new PemFileReader()), new RootExporter(), new MobileConfigWriter())
-    {
-    }
 
     /// <summary>Answers the request and returns true when the path is one of ours; returns false (and writes nothing) otherwise.</summary>
     public async Task<bool> TryHandleAsync(HttpContext context)
@@ -33,7 +30,7 @@ public sealed class CaDownloadEndpoints(string stateDirectory, CaRootLoader root
             response.Headers.Allow = "GET, HEAD";
             return true;
         }
-        var lookup = roots.Load(stateDirectory);
+        var lookup = CaRootLoader.Load(store);
         if (lookup.Root is not { } root)
         {
             response.StatusCode = StatusCodes.Status404NotFound;

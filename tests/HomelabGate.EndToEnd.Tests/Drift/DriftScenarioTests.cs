@@ -82,4 +82,22 @@ public sealed class DriftScenarioTests
         Assert.Matches(@"manifest\s+Failed\s+invalid", status.StandardOutput);
         Assert.Equal("media", (await gate.EchoAsync("media.home.test")).Upstream);
     }
+
+    [Fact]
+    public async Task A_comment_only_edit_is_not_drift_once_applied()
+    {
+        await using var upstreams = await Upstreams.StartAsync("media");
+        using var workspace = GateWorkspace.Create();
+        var manifest = Manifest.Replace("<media>", upstreams["media"].Address, StringComparison.Ordinal);
+        workspace.WriteManifest(manifest);
+        await using var gate = await GateProcess.StartAsync(workspace);
+
+        // Once, `gate drift` compared file hashes and said "the daemon serves an older manifest" forever after this.
+        workspace.WriteManifest("# media moved to the NAS in March\n" + manifest);
+        var apply = await GateCommandLine.RunAsync(workspace, "apply");
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        var drift = await Poll.UntilAsync(() => GateCommandLine.RunAsync(workspace, "drift"), r => r.ExitCode == 0,
+            "gate drift finds nothing after a comment-only edit", TimeSpan.FromSeconds(15), () => gate.Output);
+        Assert.DoesNotContain("differs", drift.StandardOutput, StringComparison.Ordinal);
+    }
 }

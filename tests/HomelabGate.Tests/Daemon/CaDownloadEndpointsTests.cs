@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using HomelabGate.Cli.Certificates;
+using HomelabGate.Certificates.Export;
+using HomelabGate.Certificates.Storage;
 using HomelabGate.Daemon;
 using HomelabGate.Tests.Cli;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,8 @@ public sealed class CaDownloadEndpointsTests : IDisposable
         context.Request.Path = path;
         var body = new MemoryStream();
         context.Response.Body = body;
-        var handled = await new CaDownloadEndpoints(_cli.StateDir).TryHandleAsync(context);
+        var handled = await new CaDownloadEndpoints(new CaStore(_cli.StateDir, new PemFileReader(), new AtomicFileWriter()), new RootExporter(), new MobileConfigWriter())
+            .TryHandleAsync(context);
         return (handled, context.Response, body.ToArray());
     }
 
