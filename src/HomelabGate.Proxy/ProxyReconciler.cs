@@ -12,7 +12,8 @@ public sealed class ProxyReconciler(
     InMemoryConfigProvider yarp,
     IConfigValidator validator,
     HostBehaviorTable behaviors,
-    DefaultSiteHolder defaultSite)
+    DefaultSiteHolder defaultSite,
+    Health.TargetFailures failures)
 {
     public DesiredState? Serving { get; private set; }
 
@@ -24,7 +25,7 @@ public sealed class ProxyReconciler(
         {
             snapshot = mapper.Map(desired);
         }
-        catch (Exception e) when (e is Core.Secrets.SecretUnavailableException or FormatException)
+        catch (Exception e) when (e is Core.Secrets.SecretUnavailableException or FormatException or IOException or UnauthorizedAccessException)
         {
             return [e.Message];
         }
@@ -46,6 +47,7 @@ public sealed class ProxyReconciler(
         behaviors.Replace(snapshot.Behaviors);
         defaultSite.Current = desired.Settings.DefaultSite;
         yarp.Update(snapshot.Routes, snapshot.Clusters);
+        failures.Retain(desired.All<UpstreamPool>().SelectMany(p => p.Targets.Select(t => (p.Name, t.Url))).ToHashSet());
         Serving = desired;
         return [];
     }

@@ -31,6 +31,11 @@ public static class ProxyServices
         services.AddSingleton<Streams.TcpStreamForwarder>();
         services.AddReverseProxy().LoadFromMemory([], []).AddTransformFactory<Requests.RawPathTransformFactory>();
         services.AddSingleton<IActiveHealthCheckPolicy, StatusRangeHealthPolicy>();
+        services.AddSingleton<TargetFailures>();
+        services.AddSingleton<IPassiveHealthCheckPolicy, ConsecutiveFailuresPolicy>();
+        services.AddSingleton<Outbound.UpstreamTlsLog>();
+        services.AddSingleton<Upgrades.UpgradedClusters>();
+        services.AddSingleton<ErrorPages.ProxyFailurePages>();
         services.AddSingleton<IForwarderHttpClientFactory, UpstreamHttpClientFactory>();
         return services;
     }

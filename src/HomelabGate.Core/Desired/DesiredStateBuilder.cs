@@ -20,16 +20,16 @@ public sealed class DesiredStateBuilder
         {
             if (host.To is not null)
             {
-                resources.Add(UpstreamBuilder.Inline(InlinePoolName(name), host.To));
+                resources.Add(UpstreamBuilder.Inline(InlinePoolName(name), host.To, host.HealthCheck));
             }
             foreach (var (location, index) in (host.Locations ?? []).Select((l, i) => (l, i)))
             {
                 if (location.To is not null)
                 {
-                    resources.Add(UpstreamBuilder.Inline(InlineLocationPoolName(name, index), location.To));
+                    resources.Add(UpstreamBuilder.Inline(InlineLocationPoolName(name, index), location.To, null));
                 }
             }
-            resources.Add(HostBuilder.Build(name, host));
+            resources.Add(HostBuilder.Build(name, host, spec.Settings, folder));
         }
         resources.AddRange(spec.AccessLists.Select(a => AccessListBuilder.Build(a.Key, a.Value, folder)));
         resources.AddRange(spec.Issuers.Select(i => CertificateBuilder.Issuer(i.Key, i.Value, folder)));

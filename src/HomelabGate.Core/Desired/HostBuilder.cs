@@ -4,7 +4,7 @@ namespace HomelabGate.Core.Desired;
 
 internal static class HostBuilder
 {
-    public static ProxyHost Build(string name, HostSpec spec) => new()
+    public static ProxyHost Build(string name, HostSpec spec, SettingsSpec settings, ManifestFolder folder) => new()
     {
         Name = name,
         Domains = new(spec.Domains.Select(DesiredStateBuilder.NormalizeDomain).Distinct().Order(StringComparer.Ordinal)),
@@ -35,6 +35,7 @@ internal static class HostBuilder
             : null,
         Compression = spec.Compression ?? false,
         Timeout = Duration.Parse(spec.Timeout) is { } timeout && timeout > TimeSpan.Zero ? timeout : null,
+        ErrorPages = ErrorPagesBuilder.Build(settings.ErrorPages, spec.ErrorPages, folder),
     };
 
     private static HstsPolicy? Hsts(HstsSpec? spec) => spec is { Enabled: true }

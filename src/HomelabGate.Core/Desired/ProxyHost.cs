@@ -46,6 +46,9 @@ public sealed record ProxyHost : Resource
     /// <summary>How long a request may take, answer included; past it the client gets 504.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Custom pages for the answers the gate gives itself (settings' and the host's own); null: the built-in ones.</summary>
+    public ValueList<ErrorPageFile>? ErrorPages { get; init; }
+
     public override ResourceId Id => new(ResourceKind.Host, Name);
 
     public override string Summary => $"({string.Join(", ", Domains)})";

@@ -5,8 +5,9 @@ namespace HomelabGate.Core.Desired;
 
 internal static class UpstreamBuilder
 {
-    public static UpstreamPool Inline(string name, string url) =>
-        new() { Name = name, Targets = new([new UpstreamTarget(url, 1)]), Inline = true };
+    /// <param name="healthCheck">A host's own <c>healthCheck</c>, for the pool made from its <c>to:</c>.</param>
+    public static UpstreamPool Inline(string name, string url, HealthCheckSpec? healthCheck) =>
+        new() { Name = name, Targets = new([new UpstreamTarget(url, 1)]), Inline = true, HealthCheck = healthCheck is null ? null : HealthCheck(healthCheck) };
 
     public static UpstreamPool Build(string name, UpstreamSpec spec, ManifestFolder folder) => new()
     {
@@ -22,11 +23,13 @@ internal static class UpstreamBuilder
         },
         HealthCheck = spec.HealthCheck is { } check ? HealthCheck(check) : null,
         PassiveHealth = spec.PassiveHealth is { } passive
-            ? new PassiveHealthCheck(passive.ConsecutiveFailures ?? 5, Duration.Parse(passive.Reactivation) ?? TimeSpan.FromSeconds(30))
+            ? new PassiveHealthCheck(passive.ConsecutiveFailures ?? PassiveHealthCheck.Default.ConsecutiveFailures,
+                Duration.Parse(passive.Reactivation) ?? PassiveHealthCheck.Default.Reactivation)
             : null,
         StickyCookie = spec.Sticky is null ? null : spec.Sticky.Cookie ?? "hg_affinity",
         ConnectTimeout = Duration.Parse(spec.Timeouts?.Connect),
         ResponseTimeout = Duration.Parse(spec.Timeouts?.Response),
+        IdleUpgradedTimeout = Duration.Parse(spec.Timeouts?.IdleUpgraded),
         Tls = spec.Tls is { } tls ? new UpstreamTls(tls.SkipVerify ?? false, folder.File(tls.Ca), tls.ServerName) : UpstreamTls.Default,
     };
 

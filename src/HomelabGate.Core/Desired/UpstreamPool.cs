@@ -19,6 +19,9 @@ public sealed record UpstreamPool : Resource
 
     public TimeSpan? ResponseTimeout { get; init; }
 
+    /// <summary>How long an upgraded connection (a WebSocket) may be idle both ways; null: as long as both ends keep it.</summary>
+    public TimeSpan? IdleUpgradedTimeout { get; init; }
+
     public UpstreamTls Tls { get; init; } = UpstreamTls.Default;
 
     /// <summary>True for the pool of one made from a host's inline <c>to:</c>.</summary>
@@ -42,7 +45,13 @@ public enum LoadBalancing
 
 public sealed record ActiveHealthCheck(string Path, TimeSpan Interval, TimeSpan Timeout, int MinStatus, int MaxStatus, int HealthyThreshold, int UnhealthyThreshold);
 
-public sealed record PassiveHealthCheck(int ConsecutiveFailures, TimeSpan Reactivation);
+/// <summary>A target that fails this many requests in a row is left out for <see cref="Reactivation"/>, then tried again.
+/// Every pool has it: a pool without <c>passiveHealth</c> gets <see cref="Default"/> (kept out of the desired state, so
+/// plans of existing pools do not change).</summary>
+public sealed record PassiveHealthCheck(int ConsecutiveFailures, TimeSpan Reactivation)
+{
+    public static PassiveHealthCheck Default { get; } = new(3, TimeSpan.FromSeconds(30));
+}
 
 public sealed record UpstreamTls(bool SkipVerify, string? CaFile, string? ServerName)
 {

@@ -49,6 +49,8 @@ public static class DiagnosticCodes
     public const string OutsideNameConstraints = "HG3017";
     public const string Dns01Settings = "HG3018";
     public const string ClusterSettings = "HG3020";
+    public const string ErrorPage = "HG3021";
+    public const string LegacyPasswordHash = "HG3022";
 
     /// <summary>Reserved for parts of the manifest that are validated before their behaviour lands; none today.</summary>
     public const string NotYetServed = "HG4001";

@@ -39,6 +39,12 @@ public sealed record HostSpec
     public bool? Compression { get; init; }
 
     public string? Timeout { get; init; }
+
+    /// <summary>Active health checks for the pool made from <see cref="To"/> (a named pool has its own).</summary>
+    public HealthCheckSpec? HealthCheck { get; init; }
+
+    /// <summary>Status ("502") → a page file, relative to the manifest's folder; overrides <c>settings.errorPages</c>.</summary>
+    public Dictionary<string, string>? ErrorPages { get; init; }
 }
 
 public sealed record RespondSpec

@@ -22,12 +22,13 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
         {
             return new ManifestLoadResult(null, null, diagnostics.Items);
         }
-        return Load(bytes, display, diagnostics);
+        return Load(bytes, display, diagnostics, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public ManifestLoadResult Load(byte[] bytes, string displayName) => Load(bytes, displayName, new DiagnosticBag());
+    /// <summary>A manifest without a folder: files it names (error pages) are not looked at.</summary>
+    public ManifestLoadResult Load(byte[] bytes, string displayName) => Load(bytes, displayName, new DiagnosticBag(), null);
 
-    private ManifestLoadResult Load(byte[] bytes, string display, DiagnosticBag diagnostics)
+    private ManifestLoadResult Load(byte[] bytes, string display, DiagnosticBag diagnostics, string? folder)
     {
         var source = ManifestText.Decode(bytes, display, diagnostics);
         if (source is null)
@@ -57,7 +58,7 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
             {
                 return new ManifestLoadResult(null, source, diagnostics.Items);
             }
-            var loaded = new LoadedManifest(spec, source, map, hash);
+            var loaded = new LoadedManifest(spec, source, map, hash) { Folder = folder };
             diagnostics.AddRange(rules.Validate(loaded));
             return new ManifestLoadResult(loaded, source, diagnostics.Items);
         }
@@ -66,7 +67,7 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
         {
             var complete = schemaFindings.All(f => f.Diagnostic.Code == DiagnosticCodes.UnknownKey);
             var schemaLocations = schemaFindings.Select(f => f.Diagnostic.Location).ToHashSet();
-            diagnostics.AddRange(rules.Validate(new LoadedManifest(partial, source, map, hash), complete).Where(d => !schemaLocations.Contains(d.Location)));
+            diagnostics.AddRange(rules.Validate(new LoadedManifest(partial, source, map, hash) { Folder = folder }, complete).Where(d => !schemaLocations.Contains(d.Location)));
         }
         var ordered = diagnostics.Items.OrderBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0).ToList();
         return new ManifestLoadResult(null, source, ordered);

@@ -22,6 +22,9 @@ public sealed record SettingsSpec
 
     public ClusterSpec? Cluster { get; init; }
 
+    /// <summary>Status ("502") → a page file for every host, relative to the manifest's folder.</summary>
+    public Dictionary<string, string>? ErrorPages { get; init; }
+
     public NotificationsSpec? Notifications { get; init; }
 }
 

@@ -57,6 +57,9 @@ public sealed record TimeoutsSpec
     public string? Connect { get; init; }
 
     public string? Response { get; init; }
+
+    /// <summary>How long an upgraded connection (a WebSocket) may be idle both ways; none by default.</summary>
+    public string? IdleUpgraded { get; init; }
 }
 
 public sealed record UpstreamTlsSpec

@@ -13,7 +13,7 @@ public sealed class ManifestValidator(IEnumerable<IManifestRule> rules)
         new AddressRule(), new CidrRule(), new PasswordHashRule(), new HeaderValueRule(), new CertificateSourceRule(),
         new DnsRecordRule(), new TlsRule(), new HostPolicyRule(), new ListenerCollisionRule(), new DurationRule(),
         new AdminTokenRule(), new AdminTargetRule(), new Dns01Rule(), new MulticastDnsNameRule(), new NameConstraintRule(),
-        new DnsRecordTypeRule(), new SizeRule(), new ClusterRule(), new NotificationRule(),
+        new DnsRecordTypeRule(), new SizeRule(), new ClusterRule(), new ErrorPageRule(), new NotificationRule(),
     ]);
 
     /// <param name="complete">False when the manifest is missing what the schema refused: then only rules that judge the

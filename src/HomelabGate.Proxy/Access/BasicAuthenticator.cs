@@ -5,8 +5,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace HomelabGate.Proxy.Access;
 
-/// <summary>Checks HTTP basic credentials against bcrypt or SHA-crypt hashes. Both are deliberately slow (tens of milliseconds), so a
-/// successful login is remembered for a short time under a SHA-256 of the header — never the password itself — or
+/// <summary>Checks HTTP basic credentials against bcrypt or SHA-crypt hashes (or htpasswd's Apache MD5 and {SHA}). The
+/// first two are deliberately slow (tens of milliseconds), so a successful login is remembered for a short time under a SHA-256 of the header — never the password itself — or
 /// every proxied request would pay for a hash verification. An unknown user's password is checked against a
 /// <see cref="DummyHash"/> of the same cost, so the answer takes as long as for a known user's wrong password.</summary>
 public sealed class BasicAuthenticator(IReadOnlyDictionary<string, string> hashes, string realm, TimeProvider time, IPasswordVerifier verifier)

@@ -6,7 +6,8 @@ namespace HomelabGate.Proxy.Access;
 /// <summary>A well-formed hash nobody's password matches, as costly to check as the access list's own: a login for an
 /// unknown user is checked against it, so a wrong password costs the same time whether the user exists or not and
 /// user names cannot be found by timing. The slowest kind in the list is copied (bcrypt at its highest cost, else
-/// SHA-crypt at its most rounds); a list mixing costs lets users of the cheaper ones be told apart.</summary>
+/// SHA-crypt at its most rounds, else Apache MD5, else {SHA}); a list mixing costs lets users of the cheaper ones be
+/// told apart.</summary>
 public static partial class DummyHash
 {
     private const string Alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -15,6 +16,17 @@ public static partial class DummyHash
     {
         var list = hashes.ToList();
         var bcryptCost = list.Select(h => Bcrypt().Match(h)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max();
+        if (bcryptCost < 0 && !list.Any(ShaCrypt.IsShaCrypt))
+        {
+            if (list.Any(ApacheMd5.IsApacheMd5))
+            {
+                return $"{ApacheMd5.Prefix}{Filler(8)}${Filler(22)}";
+            }
+            if (list.Any(HtpasswdSha.IsHtpasswdSha))
+            {
+                return HtpasswdSha.Prefix + Filler(27) + "=";
+            }
+        }
         if (bcryptCost >= 0 || !list.Any(ShaCrypt.IsShaCrypt))
         {
             return $"$2y${(bcryptCost >= 0 ? bcryptCost : 10):D2}${Filler(22)}{Filler(31)}";

@@ -1,6 +1,6 @@
 namespace HomelabGate.Proxy.Access;
 
-/// <summary>Runs password-hash checks (bcrypt, SHA-crypt: deliberately slow) on the thread pool, at most one per core
+/// <summary>Runs password-hash checks (bcrypt, SHA-crypt: deliberately slow; Apache MD5 and {SHA}, read-only) on the thread pool, at most one per core
 /// at a time, and refuses outright when too many wait. A flood of wrong passwords then costs a bounded share of the CPU
 /// and cannot stall request threads; legitimate users are unaffected once their login is remembered.</summary>
 public sealed class HashVerifier : IPasswordVerifier
@@ -46,6 +46,14 @@ public sealed class HashVerifier : IPasswordVerifier
             if (ShaCrypt.IsShaCrypt(hash))
             {
                 return ShaCrypt.Verify(password, hash);
+            }
+            if (ApacheMd5.IsApacheMd5(hash))
+            {
+                return ApacheMd5.Verify(password, hash);
+            }
+            if (HtpasswdSha.IsHtpasswdSha(hash))
+            {
+                return HtpasswdSha.Verify(password, hash);
             }
             return System.Text.Encoding.UTF8.GetByteCount(password) <= BcryptMaxBytes && BCrypt.Net.BCrypt.Verify(password, hash);
         }

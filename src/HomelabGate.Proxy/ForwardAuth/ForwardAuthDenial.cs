@@ -1,4 +1,4 @@
-using System.Text;
+using HomelabGate.Proxy.ErrorPages;
 using Microsoft.AspNetCore.Http;
 
 namespace HomelabGate.Proxy.ForwardAuth;
@@ -7,9 +7,6 @@ namespace HomelabGate.Proxy.ForwardAuth;
 /// (its 302 to the login page, 401 challenge or 403, with Set-Cookie and body), or a 502 when it could not be asked.</summary>
 internal static class ForwardAuthDenial
 {
-    private static readonly byte[] UnavailableBody =
-        Encoding.UTF8.GetBytes("502 Bad Gateway: the authentication server for this site did not answer, so the request was not forwarded.\n");
-
     /// <summary>Per-connection headers belong to the hop to the auth server, not to ours.</summary>
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,12 +30,6 @@ internal static class ForwardAuthDenial
         }
     }
 
-    public static Task UnavailableAsync(HttpContext context)
-    {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status502BadGateway;
-        response.ContentType = "text/plain; charset=utf-8";
-        response.ContentLength = UnavailableBody.Length;
-        return response.Body.WriteAsync(UnavailableBody).AsTask();
-    }
+    /// <summary>The host's 502 page: the request was not forwarded because nobody could say whether it may be.</summary>
+    public static Task UnavailableAsync(HttpContext context, HostErrorPages pages) => pages.WriteSignInUnavailableAsync(context);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.ErrorPages;
 using HomelabGate.Proxy.Requests;
 
 namespace HomelabGate.Proxy.ForwardAuth;
@@ -10,7 +11,7 @@ namespace HomelabGate.Proxy.ForwardAuth;
 /// (Traefik's and nginx auth_request's X-Forwarded-* convention, which Authelia, Authentik and oauth2-proxy read).
 /// 2xx lets the request through with the listed headers copied from the answer; anything else is the client's answer.</summary>
 public sealed class ForwardAuthGate(
-    string hostName, Uri url, string[] copyHeaders, ClientAddressResolver clientAddress, ForwardAuthClient client, ILogger logger)
+    string hostName, Uri url, string[] copyHeaders, ClientAddressResolver clientAddress, ForwardAuthClient client, HostErrorPages pages, ILogger logger)
 {
     /// <returns>true when the request may go on; false when the auth server's answer (or a 502) has been written.</returns>
     public async Task<bool> AuthorizeAsync(HttpContext context)
@@ -91,6 +92,6 @@ public sealed class ForwardAuthGate(
     private Task UnavailableAsync(HttpContext context, string reason)
     {
         ForwardAuthLog.Unavailable(logger, hostName, url, reason);
-        return ForwardAuthDenial.UnavailableAsync(context);
+        return ForwardAuthDenial.UnavailableAsync(context, pages);
     }
 }

@@ -1,16 +1,16 @@
 using System.Globalization;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using HomelabGate.Proxy.Outbound;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace HomelabGate.Proxy.Health;
 
-/// <summary>YARP's client factory plus what the manifest adds per pool: a connect timeout, and trust in one CA file for
-/// appliances with a private certificate (a NAS, Proxmox) — safer than skipping verification. The CA file is read when
+/// <summary>YARP's client factory plus what the manifest adds per pool: a connect timeout, and the check of HTTPS
+/// targets' certificates against each target's own name (<see cref="UpstreamCertificateCheck"/>), trusting the system
+/// store or only the pool's <c>tls.ca</c> (a NAS, Proxmox: safer than skipping verification). The CA file is read when
 /// the pool's configuration is applied, not per connection. Connections are made through <see cref="OwnConnections"/>,
 /// so the admin listener can tell a request the gate relayed from a local one.</summary>
-public sealed class UpstreamHttpClientFactory(OwnConnections own) : ForwarderHttpClientFactory
+public sealed class UpstreamHttpClientFactory(OwnConnections own, UpstreamTlsLog tlsLog, TimeProvider time) : ForwarderHttpClientFactory
 {
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
@@ -21,33 +21,23 @@ public sealed class UpstreamHttpClientFactory(OwnConnections own) : ForwarderHtt
         // traceparent still reaches the upstream unchanged, as any other header.
         handler.ActivityHeadersPropagator = null;
         var metadata = context.NewMetadata;
-        if (metadata is null)
-        {
-            return;
-        }
-        if (metadata.TryGetValue(HealthMetadata.ConnectTimeout, out var timeout) && double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+        if (metadata is not null && metadata.TryGetValue(HealthMetadata.ConnectTimeout, out var timeout)
+            && double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
         {
             handler.ConnectTimeout = TimeSpan.FromMilliseconds(ms);
         }
-        if (metadata.TryGetValue(HealthMetadata.CaFile, out var caFile))
+        if (context.NewConfig.DangerousAcceptAnyServerCertificate == true)
         {
-            var roots = new X509Certificate2Collection();
+            return;
+        }
+        X509Certificate2Collection? roots = null;
+        if (metadata is not null && metadata.TryGetValue(HealthMetadata.CaFile, out var caFile))
+        {
+            roots = [];
             roots.ImportFromPemFile(caFile);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusted(certificate, errors, roots);
         }
-    }
-
-    /// <summary>Name checks still apply; only the chain is built against the given roots instead of the system store.</summary>
-    private static bool Trusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)
-    {
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(new X509Certificate2(certificate));
+        var check = new UpstreamCertificateCheck(roots, metadata?.GetValueOrDefault(HealthMetadata.ServerName),
+            metadata?.GetValueOrDefault(HealthMetadata.Display) ?? context.ClusterId, tlsLog, time);
+        handler.SslOptions.RemoteCertificateValidationCallback = check.Validate;
     }
 }

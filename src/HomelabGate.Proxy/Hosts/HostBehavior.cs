@@ -1,5 +1,6 @@
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.ErrorPages;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
 using HomelabGate.Proxy.Requests;
@@ -10,6 +11,7 @@ namespace HomelabGate.Proxy.Hosts;
 /// reload so the request path only reads fields.</summary>
 public sealed record HostBehavior(
     string HostName,
+    HostErrorPages Pages,
     PreparedResponse? Respond,
     RedirectAction? Redirect,
     int? ForceHttpsPort,
@@ -20,7 +22,8 @@ public sealed record HostBehavior(
     PathGuard Paths,
     ClientRateLimiter? RateLimit = null,
     ForwardAuthGate? ForwardAuth = null,
-    bool Compress = false);
+    bool Compress = false,
+    long? MaxBodySize = null);
 
 /// <summary>A respond host's answer with its body encoded once.</summary>
 public sealed record PreparedResponse(int Status, string ContentType, byte[] Body);

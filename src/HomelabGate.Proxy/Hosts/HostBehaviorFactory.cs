@@ -2,6 +2,7 @@ using System.Text;
 using HomelabGate.Core.Desired;
 using HomelabGate.Core.Validation.Rules;
 using HomelabGate.Proxy.Access;
+using HomelabGate.Proxy.ErrorPages;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
 using HomelabGate.Proxy.Requests;
@@ -19,8 +20,10 @@ public sealed class HostBehaviorFactory(AccessGateFactory accessGates, ForwardAu
             : 443;
         var accessList = host.AccessList is null ? null : desired.Find<AccessList>(host.AccessList);
         var clientAddress = new ClientAddressResolver(desired.Settings.TrustedProxies.SelectMany(AccessGate.Parse).ToList());
+        var pages = HostErrorPages.For(host);
         return new HostBehavior(
             host.Name,
+            pages,
             host.Respond is { } respond ? new PreparedResponse(respond.Status, respond.ContentType, Encoding.UTF8.GetBytes(respond.Body)) : null,
             host.Redirect,
             host.ForceHttps ? httpsPort : null,
@@ -32,8 +35,9 @@ public sealed class HostBehaviorFactory(AccessGateFactory accessGates, ForwardAu
             host.Locations.Count == 0 ? PathGuard.None : new PathGuard([.. host.Locations.Select(l => l.Path.TrimEnd('/'))]),
             host.RateLimit is { } limit ? new ClientRateLimiter(limit, clientAddress) : null,
             host.ForwardAuth is { } auth
-                ? new ForwardAuthGate(host.Name, new Uri(auth.Url), [.. auth.CopyHeaders], clientAddress, forwardAuth, forwardAuthLog)
+                ? new ForwardAuthGate(host.Name, new Uri(auth.Url), [.. auth.CopyHeaders], clientAddress, forwardAuth, pages, forwardAuthLog)
                 : null,
-            host.Compression);
+            host.Compression,
+            host.MaxBodySize);
     }
 }

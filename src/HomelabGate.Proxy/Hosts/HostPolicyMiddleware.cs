@@ -2,6 +2,7 @@ using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.ForwardAuth;
 using HomelabGate.Proxy.Limits;
 using HomelabGate.Proxy.Requests;
+using HomelabGate.Proxy.Upgrades;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
 using Yarp.ReverseProxy.Model;
@@ -9,18 +10,21 @@ using Yarp.ReverseProxy.Model;
 namespace HomelabGate.Proxy.Hosts;
 
 /// <summary>Runs inside YARP's pipeline, after route matching and before load balancing: HTTPS redirect, rate limit,
-/// access rules, forward auth, HSTS, the hosts that answer themselves (respond, redirect), and compression for hosts
-/// that ask for it. One table lookup per request; everything it reads was prepared at reload.</summary>
+/// access rules, forward auth, HSTS, the hosts that answer themselves (respond, redirect), a body over the host's limit,
+/// upgraded connections' own pool settings, and compression for hosts that ask for it. One table lookup per request;
+/// everything it reads was prepared at reload, the pages of the answers it gives included.</summary>
 public sealed class HostPolicyMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly RequestDelegate _compressed;
     private readonly HostBehaviorTable _table;
+    private readonly UpgradedClusters _upgrades;
 
-    public HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable table, IResponseCompressionProvider compression)
+    public HostPolicyMiddleware(RequestDelegate next, HostBehaviorTable table, IResponseCompressionProvider compression, UpgradedClusters upgrades)
     {
         _next = next;
         _table = table;
+        _upgrades = upgrades;
         // ASP.NET's own compression middleware around the rest of YARP's pipeline, entered only for hosts with
         // compression: true. It skips answers the upstream already encoded, and content types not worth compressing.
         _compressed = new ResponseCompressionMiddleware(next, compression).Invoke;
@@ -48,7 +52,7 @@ public sealed class HostPolicyMiddleware
         // Before access rules and forward auth, so a flood costs neither bcrypt nor a round trip to the auth server.
         if (behavior.RateLimit is { } limit && !limit.TryAcquire(context, out var retryAfter))
         {
-            return TooManyRequests.WriteAsync(context, retryAfter);
+            return TooManyRequests.WriteAsync(context, retryAfter, behavior.Pages);
         }
         if (behavior.Access is { } access)
         {
@@ -59,7 +63,7 @@ public sealed class HostPolicyMiddleware
             }
             if (check.Result is { } denial)
             {
-                return denial.WriteAsync(context);
+                return denial.WriteAsync(context, behavior.Pages);
             }
         }
         return AfterAccess(context, behavior);
@@ -69,7 +73,7 @@ public sealed class HostPolicyMiddleware
     {
         if (await check is { } denial)
         {
-            await denial.WriteAsync(context);
+            await denial.WriteAsync(context, behavior.Pages);
             return;
         }
         await AfterAccess(context, behavior);
@@ -107,6 +111,16 @@ public sealed class HostPolicyMiddleware
         {
             AddLocalHeaders(context, behavior);
             return Redirect(context, Target(redirect, context), redirect.Status);
+        }
+        // Refused before the upstream is asked when the client announced the size; a chunked body over the limit is cut
+        // off by the server as it arrives (YARP's 413).
+        if (behavior.MaxBodySize is { } limit && request.ContentLength > limit)
+        {
+            return behavior.Pages.WriteAsync(context, StatusCodes.Status413PayloadTooLarge);
+        }
+        if (UpgradedClusters.IsUpgrade(context))
+        {
+            _upgrades.Use(context);
         }
         ClientHeaders.AddForwarding(context, behavior.ClientAddress.Resolve(context));
         return behavior.Compress ? _compressed(context) : _next(context);

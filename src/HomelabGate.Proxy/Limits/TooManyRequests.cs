@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using HomelabGate.Proxy.ErrorPages;
 using Microsoft.AspNetCore.Http;
 
 namespace HomelabGate.Proxy.Limits;
@@ -7,15 +7,9 @@ namespace HomelabGate.Proxy.Limits;
 /// <summary>The 429 a rate-limited client gets, with Retry-After in whole seconds (rounded up, at least 1).</summary>
 internal static class TooManyRequests
 {
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("429 Too Many Requests\n");
-
-    public static Task WriteAsync(HttpContext context, TimeSpan retryAfter)
+    public static Task WriteAsync(HttpContext context, TimeSpan retryAfter, HostErrorPages pages)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/plain; charset=utf-8";
-        response.ContentLength = Body.Length;
-        return response.Body.WriteAsync(Body).AsTask();
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return pages.WriteAsync(context, StatusCodes.Status429TooManyRequests);
     }
 }

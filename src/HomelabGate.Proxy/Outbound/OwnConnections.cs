@@ -21,7 +21,7 @@ public sealed class OwnConnections(TimeProvider time)
         try
         {
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-            return new TrackedNetworkStream(socket, Track(socket));
+            return new TrackedNetworkStream(socket, Track(socket), context.DnsEndPoint.Host);
         }
         catch
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using HomelabGate.Core.Desired;
 using HomelabGate.Proxy.Health;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;
 
 namespace HomelabGate.Proxy.Routing;
@@ -43,28 +44,29 @@ public sealed class ClusterMapper
         };
     }
 
-    private static HealthCheckConfig? HealthCheck(UpstreamPool pool)
+    /// <summary>Passive health is on for every pool. A target that is down is left out while others are up; when every
+    /// target is down all get traffic again (YARP's HealthyOrPanic), so a pool of one never answers 503 for a target
+    /// that may have come back — its health is still reported.</summary>
+    private static HealthCheckConfig HealthCheck(UpstreamPool pool) => new()
     {
-        if (pool.HealthCheck is null && pool.PassiveHealth is null)
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+        Active = pool.HealthCheck is { } active ? new ActiveHealthCheckConfig
         {
-            return null;
-        }
-        return new HealthCheckConfig
+            Enabled = true, Interval = active.Interval, Timeout = active.Timeout, Path = active.Path, Policy = HealthMetadata.Policy,
+        } : null,
+        Passive = new PassiveHealthCheckConfig
         {
-            Active = pool.HealthCheck is { } active ? new ActiveHealthCheckConfig
-            {
-                Enabled = true, Interval = active.Interval, Timeout = active.Timeout, Path = active.Path, Policy = HealthMetadata.Policy,
-            } : null,
-            Passive = pool.PassiveHealth is { } passive ? new PassiveHealthCheckConfig
-            {
-                Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = passive.Reactivation,
-            } : null,
-        };
-    }
+            Enabled = true, Policy = HealthMetadata.PassivePolicy, ReactivationPeriod = (pool.PassiveHealth ?? PassiveHealthCheck.Default).Reactivation,
+        },
+    };
 
-    private static Dictionary<string, string>? Metadata(UpstreamPool pool)
+    private static Dictionary<string, string> Metadata(UpstreamPool pool)
     {
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [HealthMetadata.Display] = pool.Inline ? $"host {pool.Name.Split(':', 2)[1].Split('/')[0]}" : $"upstream {pool.Name}",
+            [HealthMetadata.ConsecutiveFailures] = (pool.PassiveHealth ?? PassiveHealthCheck.Default).ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
+        };
         if (pool.HealthCheck is { } active)
         {
             metadata[HealthMetadata.MinStatus] = active.MinStatus.ToString(CultureInfo.InvariantCulture);
@@ -80,6 +82,14 @@ public sealed class ClusterMapper
         {
             metadata[HealthMetadata.CaFile] = caFile;
         }
-        return metadata.Count == 0 ? null : metadata;
+        if (pool.Tls.ServerName is { } serverName)
+        {
+            metadata[HealthMetadata.ServerName] = serverName;
+        }
+        if (pool.IdleUpgradedTimeout is { } idle)
+        {
+            metadata[HealthMetadata.IdleUpgraded] = idle.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+        }
+        return metadata;
     }
 }

@@ -19,7 +19,6 @@ public sealed class YarpConfigMapper(ClusterMapper clusters, HostBehaviorFactory
     {
         var routes = new List<RouteConfig>();
         var table = new Dictionary<string, HostBehavior>(StringComparer.Ordinal);
-        var pools = desired.All<UpstreamPool>().ToDictionary(p => p.Name);
         foreach (var host in desired.All<ProxyHost>())
         {
             var behavior = behaviors.Create(host, desired);
@@ -36,11 +35,11 @@ public sealed class YarpConfigMapper(ClusterMapper clusters, HostBehaviorFactory
                 foreach (var (location, index) in host.Locations.Select((l, i) => (l, i)))
                 {
                     var id = $"{host.Name}/{suffix}/location-{index}/{hash}";
-                    routes.Add(RouteFactory.Location(id, domains, location, order - 5, host, pools.GetValueOrDefault(location.Upstream)));
+                    routes.Add(RouteFactory.Location(id, domains, location, order - 5, host));
                     table[id] = behavior with { Respond = null, Redirect = null };
                 }
                 var routeId = $"{host.Name}/{suffix}/{hash}";
-                routes.Add(RouteFactory.Host(routeId, domains, order, cluster, host, pools.GetValueOrDefault(cluster)));
+                routes.Add(RouteFactory.Host(routeId, domains, order, cluster, host));
                 table[routeId] = behavior;
             }
         }

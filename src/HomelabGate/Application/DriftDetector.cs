@@ -34,7 +34,8 @@ public sealed class DriftDetector
                 "serves a configuration that differs from the manifest (an older manifest?)", Short(shared), r.ContentHash is { } h ? Short(h) : "none",
                 Repairable: false)));
             items.AddRange(daemon.Upstreams.SelectMany(u => u.Targets.Where(t => t.Health == TargetHealth.Unhealthy)
-                .Select(t => new DriftItem(u.Owner ?? $"upstream {u.Name}", $"target {t.Url} is unhealthy", "healthy", "unhealthy", Repairable: false))));
+                .Select(t => new DriftItem(u.Owner ?? $"upstream {u.Name}", $"target {t.Url} is unhealthy{(t.Problem is { } problem ? $": {problem}" : "")}",
+                    "healthy", "unhealthy", Repairable: false))));
         }
         problems.AddRange(plan.Notes.Where(n => !n.StartsWith("DNS conflict", StringComparison.Ordinal)));
         items.AddRange(plan.Notes.Where(n => n.StartsWith("DNS conflict", StringComparison.Ordinal)).Select(n => new DriftItem("dns", n, null, null, Repairable: false)));

@@ -25,7 +25,8 @@ public sealed class StatusTable(TimeProvider time)
         }
         rows.AddRange(status.Hosts.Select(h => new StatusRow($"host {h.Name}", Condition.Ready, string.Join(", ", h.Domains))));
         rows.AddRange(status.Upstreams.SelectMany(u => u.Targets.Select(t => new StatusRow(u.Owner ?? $"upstream {u.Name}",
-            t.Health == TargetHealth.Unhealthy ? Condition.Drifted : Condition.Ready, $"{t.Url}: {t.Health.ToString().ToLowerInvariant()}"))));
+            t.Health == TargetHealth.Unhealthy ? Condition.Drifted : Condition.Ready,
+            $"{t.Url}: {t.Health.ToString().ToLowerInvariant()}{(t.Problem is { } problem ? $" ({problem})" : "")}"))));
         rows.AddRange(status.Certificates.Select(Certificate));
         if (status.Dns is { } dns)
         {

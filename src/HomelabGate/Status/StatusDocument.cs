@@ -31,7 +31,12 @@ public sealed record UpstreamDocument(string Name, IReadOnlyList<TargetDocument>
     public string? Owner { get; init; }
 }
 
-public sealed record TargetDocument(string Url, TargetHealth Health);
+public sealed record TargetDocument(string Url, TargetHealth Health)
+{
+    /// <summary>The last problem with this target in one line ("connection refused", "certificate rejected: name
+    /// mismatch (…)", "answered 503"); null while its requests and probes succeed.</summary>
+    public string? Problem { get; init; }
+}
 
 /// <summary>One certificate: Ready or Failed, why, whether a certificate serves, and until when.</summary>
 public sealed record CertificateDocument(string Name, Core.Engine.CertificateCondition Condition, string Message, bool Serving, DateTimeOffset? NotAfter);

@@ -82,19 +82,7 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
                 return;
             }
             var protocol = context.Request.Protocol;
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var buffer = new byte[256];
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
-                    return;
-                }
-                var answer = Encoding.UTF8.GetBytes($"echo over {protocol}: {Encoding.UTF8.GetString(buffer, 0, received.Count)}");
-                await socket.SendAsync(answer, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
-            }
+            await WebSocketEcho.ServeAsync(context, $"echo over {protocol}: ");
         }
     }
 }

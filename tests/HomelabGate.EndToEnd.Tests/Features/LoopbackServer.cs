@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,25 +12,28 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly RequestDelegate _handler;
     private readonly bool _webSockets;
+    private readonly X509Certificate2? _certificate;
     private WebApplication? _app;
     private int _requests;
 
-    private LoopbackServer(RequestDelegate handler, bool webSockets)
+    private LoopbackServer(RequestDelegate handler, bool webSockets, X509Certificate2? certificate)
     {
         _handler = handler;
         _webSockets = webSockets;
+        _certificate = certificate;
     }
 
     public int Port { get; private set; }
 
-    /// <summary>http://127.0.0.1:PORT, as a manifest target.</summary>
-    public string Address => $"http://127.0.0.1:{Port}";
+    /// <summary>http://127.0.0.1:PORT (https:// with a certificate), as a manifest target.</summary>
+    public string Address => $"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}";
 
     public int Requests => Volatile.Read(ref _requests);
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, bool webSockets = false)
+    /// <param name="certificate">When given, the server speaks HTTPS only, with this certificate (and its key).</param>
+    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, bool webSockets = false, X509Certificate2? certificate = null)
     {
-        var server = new LoopbackServer(handler, webSockets);
+        var server = new LoopbackServer(handler, webSockets, certificate);
         await server.StartAsync();
         return server;
     }
@@ -38,7 +42,12 @@ public sealed class LoopbackServer : IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
+        if (_certificate is { } certificate)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+        builder.WebHost.UseUrls(Address);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         if (_webSockets)

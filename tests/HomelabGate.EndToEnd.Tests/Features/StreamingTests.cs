@@ -81,19 +81,7 @@ public sealed class StreamingTests(StreamingTests.Daemon daemon) : IClassFixture
                 context.Response.StatusCode = 400;
                 return;
             }
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var buffer = new byte[256];
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", context.RequestAborted);
-                    return;
-                }
-                var answer = Encoding.UTF8.GetBytes("echo: " + Encoding.UTF8.GetString(buffer, 0, received.Count));
-                await socket.SendAsync(answer, WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
-            }
+            await WebSocketEcho.ServeAsync(context, "echo: ");
         }
 
         private async Task EventsAsync(HttpContext context)

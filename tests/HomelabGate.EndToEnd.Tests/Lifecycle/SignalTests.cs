@@ -18,6 +18,9 @@ public sealed class SignalTests
         Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
         Assert.Equal(0, (await ProcessRunner.RunAsync("ln", [workspace.ManifestPath, elsewhere], timeout: TimeSpan.FromSeconds(5))).ExitCode);
         await using var gate = await GateProcess.StartAsync(workspace, "--resync-seconds", "3600");
+        // The start's own reconcile must be over before the edit, or (on a loaded machine) it reads the edit itself.
+        await Poll.UntilAsync(gate.StatusAsync, s => DaemonStatus.LastTrigger(s) == "start" && DaemonStatus.LastResult(s) == "applied",
+            "the start's reconcile is recorded", TimeSpan.FromSeconds(30), () => gate.Output);
         await File.WriteAllTextAsync(elsewhere, workspace.Render(InlineHosts.Manifest(("alpha", upstreams["alpha"]), ("beta", upstreams["beta"]))));
 
         await gate.SignalAsync("HUP");

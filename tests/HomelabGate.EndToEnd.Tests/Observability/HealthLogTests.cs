@@ -30,7 +30,7 @@ public sealed class HealthLogTests(HealthLogTests.Daemon daemon) : IClassFixture
     [Fact]
     public async Task A_target_that_answers_503_says_so_and_that_its_host_has_no_target_left()
     {
-        var line = $"host wiki: target {daemon.Failing.Address}/ failed its health check: answered 503, expected 200-399; no target is left, so its requests get 503 until one recovers";
+        var line = $"host wiki: target {daemon.Failing.Address}/ failed its health check: answered 503, expected 200-399; no target is left up, so requests still go to it (or all of them) until one recovers";
 
         await Poll.UntilAsync(() => Task.FromResult(Gate.Output), o => o.Contains(line, StringComparison.Ordinal), "the line for the failing target", Bounded);
 

@@ -20,7 +20,7 @@ public sealed class ContentSecurityPolicyTests
     {
         var host = Host($"version: 1\nhosts:\n  app:\n    domains: [app.test]\n    to: http://10.0.0.5:8080\n    contentSecurityPolicy: \"{Policy}\"\n");
 
-        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", host, pool: null);
+        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", host);
 
         Assert.Equal(Policy, host.ContentSecurityPolicy);
         Assert.Contains(route.Transforms!, t => t.TryGetValue("ResponseHeader", out var name) && name == "Content-Security-Policy"

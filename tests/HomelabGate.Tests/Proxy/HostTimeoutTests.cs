@@ -21,8 +21,8 @@ public sealed class HostTimeoutTests
     {
         var host = Host(timeout);
 
-        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", host, pool: null);
-        var location = RouteFactory.Location("app/exact/location-0/x", ["app.test"], host.Locations[0], 5, host, pool: null);
+        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", host);
+        var location = RouteFactory.Location("app/exact/location-0/x", ["app.test"], host.Locations[0], 5, host);
 
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), route.Timeout);
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), location.Timeout);
@@ -33,7 +33,7 @@ public sealed class HostTimeoutTests
     [InlineData("    timeout: 0s\n")]
     public void Without_a_timeout_or_with_zero_a_route_has_no_limit(string timeout)
     {
-        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", Host(timeout), pool: null);
+        var route = RouteFactory.Host("app/exact/x", ["app.test"], 10, "app", Host(timeout));
 
         Assert.Null(route.Timeout);
     }

@@ -37,10 +37,10 @@ public static class SchemaManifestGen
         }
         var pool = Gen.Select(Gen.OneOf(Targets).Array[1, 3], Optional(Integer("definitions/target/oneOf/1/properties/weight")),
             Optional(Gen.OneOf(schema.Enum($"{Upstream}/loadBalancing"))), Gen.Select(Gen.OneOf(Paths), optionalDuration, optionalDuration, Optional(Gen.OneOf("200", "200-399", "100-599", "599-100")),
-                Optional(Integer($"{Upstream}/healthCheck/properties/healthyThreshold")), Optional(Integer($"{Upstream}/healthCheck/properties/unhealthyThreshold")),
+                Optional(Integer("definitions/healthCheck/properties/healthyThreshold")), Optional(Integer("definitions/healthCheck/properties/unhealthyThreshold")),
                 (path, interval, timeout, expect, healthy, unhealthy) => Fields(("path", Quote(path)), ("interval", interval), ("timeout", timeout), ("expectStatus", Quote(expect)), ("healthyThreshold", healthy), ("unhealthyThreshold", unhealthy))),
             Gen.Select(Optional(Integer($"{Upstream}/passiveHealth/properties/consecutiveFailures")), optionalDuration, (failures, reactivation) => Fields(("consecutiveFailures", failures), ("reactivation", reactivation))),
-            Optional(Names), Gen.Select(optionalDuration, optionalDuration, (connect, response) => Fields(("connect", connect), ("response", response))),
+            Optional(Names), Gen.Select(optionalDuration, optionalDuration, optionalDuration, (connect, response, idle) => Fields(("connect", connect), ("response", response), ("idleUpgraded", idle))),
             Gen.Select(Gen.Bool, Optional(Gen.OneOf("nas.home.test", "a b", "")), (skip, name) => Fields(("skipVerify", skip ? "true" : null), ("serverName", Quote(name)))),
             (targets, weight, balancing, check, passive, cookie, timeouts, tls) =>
                 $"{{ targets: [{string.Join(", ", targets.Select((t, i) => i == 0 && weight is not null ? $"{{ url: \"{t}\", weight: {weight} }}" : $"\"{t}\""))}]"

@@ -14,6 +14,7 @@ internal static class DurationFields
     private static readonly DurationLimit Reactivation = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "a failed target is retried after 1s to 1d");
     private static readonly DurationLimit Connect = new(Millisecond, TimeSpan.FromHours(1), "a connect timeout is above zero and at most 1h");
     private static readonly DurationLimit Response = new(Millisecond, TimeSpan.FromDays(7), "a response timeout is above zero and at most 7d");
+    private static readonly DurationLimit IdleUpgraded = new(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7), "an idle WebSocket is closed after 1s to 7d (leave it out to keep it open)");
     private static readonly DurationLimit RequestTimeout = new(TimeSpan.Zero, TimeSpan.FromDays(7), "0s means no limit; otherwise at most 7d");
     private static readonly DurationLimit Window = new(TimeSpan.Zero, TimeSpan.FromDays(1), "a rate-limit window is at most 1d");
     private static readonly DurationLimit HstsMaxAge = new(TimeSpan.Zero, TimeSpan.FromDays(3650), "HSTS max-age is at most 10 years (1 year is usual)");
@@ -32,9 +33,12 @@ internal static class DurationFields
             yield return ($"{path}.passiveHealth.reactivation", upstream.PassiveHealth?.Reactivation, Reactivation);
             yield return ($"{path}.timeouts.connect", upstream.Timeouts?.Connect, Connect);
             yield return ($"{path}.timeouts.response", upstream.Timeouts?.Response, Response);
+            yield return ($"{path}.timeouts.idleUpgraded", upstream.Timeouts?.IdleUpgraded, IdleUpgraded);
         }
         foreach (var (name, host) in spec.Hosts)
         {
+            yield return ($"hosts.{name}.healthCheck.interval", host.HealthCheck?.Interval, Probe);
+            yield return ($"hosts.{name}.healthCheck.timeout", host.HealthCheck?.Timeout, ProbeTimeout);
             yield return ($"hosts.{name}.timeout", host.Timeout, RequestTimeout);
             yield return ($"hosts.{name}.rateLimit.window", host.RateLimit?.Window, Window);
             yield return ($"hosts.{name}.hsts.maxAge", host.Hsts?.MaxAge, HstsMaxAge);

@@ -17,7 +17,7 @@ public sealed class SizeRule : IManifestRule
             if (host.MaxBodySize is { } text && !(Duration.TryParseSize(text, out var bytes) && bytes is >= 1 and <= Maximum))
             {
                 yield return Diagnostic.Error(DiagnosticCodes.OutOfRange, $"'hosts.{name}.maxBodySize' is {text}; it must be from 1B to 1024GB",
-                    manifest.Map.Value($"hosts.{name}.maxBodySize"), "e.g. 10MB or 4GB; leave it out for the default limit (nginx's 0 for 'no limit' does not apply here)");
+                    manifest.Map.Value($"hosts.{name}.maxBodySize"), "e.g. 10MB or 4GB; leave it out for no limit (nginx's 0 for 'no limit' is leaving the key out here)");
             }
         }
     }

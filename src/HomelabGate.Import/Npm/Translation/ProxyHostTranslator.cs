@@ -7,7 +7,7 @@ namespace HomelabGate.Import.Npm.Translation;
 /// what gate cannot do (block exploits, asset caching, nginx snippets) is marked where the host is.</summary>
 internal sealed class ProxyHostTranslator(ImportContext context, TargetTranslator targets, TlsTranslator tls, AdvancedConfigApplier advanced)
 {
-    /// <summary>NPM's nginx.conf sets client_max_body_size 2000m for every host; gate's own default is Kestrel's 30 MB.</summary>
+    /// <summary>NPM's nginx.conf sets client_max_body_size 2000m for every host; gate has no limit without one, so NPM's is kept.</summary>
     public const string NpmBodyLimit = "2000MB";
 
     public void Translate(NpmProxyHost row)

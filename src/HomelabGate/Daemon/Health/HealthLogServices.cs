@@ -5,7 +5,7 @@ using Yarp.ReverseProxy.Health;
 namespace HomelabGate.Daemon.Health;
 
 /// <summary>Puts our health lines in place of YARP's: its health policies and its health updater are wrapped (whatever
-/// registered them), and its two categories that log destination ids and a stack trace per failed probe are quieted.
+/// registered them), and its categories that log destination ids and a stack trace per failed probe or request are quieted.
 /// Call after the reverse proxy and the health policies are registered.</summary>
 public static class HealthLogServices
 {
@@ -21,6 +21,9 @@ public static class HealthLogServices
         {
             options.AddFilter("Yarp.ReverseProxy.Health.ActiveHealthCheckMonitor", LogLevel.Error);
             options.AddFilter("Yarp.ReverseProxy.Health.DestinationHealthUpdater", LogLevel.Error);
+            // A failed request is its access-log line, the target's last problem and, when it goes out of rotation, one
+            // line above; YARP's own warning repeated a stack trace per request.
+            options.AddFilter("Yarp.ReverseProxy.Forwarder.HttpForwarder", LogLevel.Error);
         });
         return services;
     }

@@ -58,7 +58,7 @@ public sealed class HealthTransitionLog(IDestinationHealthUpdater inner, TargetP
         var up = cluster.Destinations.Values.Select(d => d.Model.Config.Address).Distinct(StringComparer.Ordinal).Count(u => !down.Contains(u));
         return up switch
         {
-            0 => "no target is left, so its requests get 503 until one recovers",
+            0 => "no target is left up, so requests still go to it (or all of them) until one recovers",
             1 => "traffic goes to the other target",
             _ => $"traffic goes to the other {up} targets",
         };

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using HomelabGate.Proxy.Outbound;
 
 namespace HomelabGate.Daemon.Health;
 
@@ -8,18 +9,34 @@ namespace HomelabGate.Daemon.Health;
 /// refused", "answered 503, expected 200-399", "certificate rejected") — never a stack trace or a type name.</summary>
 public static class TargetProblem
 {
-    public static string Describe(Exception exception) => exception switch
+    public static string Describe(Exception exception) => Rejected(exception) is { } rejected
+        ? $"certificate rejected: {rejected.Reason}"
+        : exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "its name does not resolve",
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } e => Tls(e),
+            HttpRequestException { InnerException: SocketException socket } => Socket(socket.SocketErrorCode),
+            HttpRequestException { InnerException: AuthenticationException } e => Tls(e),
+            HttpRequestException { InnerException: IOException } => "the connection closed before an answer",
+            SocketException socket => Socket(socket.SocketErrorCode),
+            TimeoutException or OperationCanceledException => "no answer in time",
+            AuthenticationException => "TLS handshake failed: certificate rejected",
+            _ => FirstLine(exception.Message),
+        };
+
+    /// <summary>Our upstream certificate check says why it refused (name mismatch, untrusted, expired); .NET wraps its
+    /// exception in one or two of its own.</summary>
+    private static UpstreamCertificateRejectedException? Rejected(Exception exception)
     {
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "its name does not resolve",
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } e => Tls(e),
-        HttpRequestException { InnerException: SocketException socket } => Socket(socket.SocketErrorCode),
-        HttpRequestException { InnerException: AuthenticationException } e => Tls(e),
-        HttpRequestException { InnerException: IOException } => "the connection closed before an answer",
-        SocketException socket => Socket(socket.SocketErrorCode),
-        TimeoutException or OperationCanceledException => "no answer in time",
-        AuthenticationException => "TLS handshake failed: certificate rejected",
-        _ => FirstLine(exception.Message),
-    };
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is UpstreamCertificateRejectedException rejected)
+            {
+                return rejected;
+            }
+        }
+        return null;
+    }
 
     public static string Status(int status, int min, int max) =>
         $"answered {status}, expected {(min == max ? $"{min}" : $"{min}-{max}")}";

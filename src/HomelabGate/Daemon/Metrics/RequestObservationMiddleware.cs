@@ -1,5 +1,6 @@
 using HomelabGate.Daemon.AccessLog;
 using HomelabGate.Daemon.Drain;
+using HomelabGate.Proxy.ErrorPages;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Model;
 
@@ -7,8 +8,11 @@ namespace HomelabGate.Daemon.Metrics;
 
 /// <summary>Wraps every request on the proxy listeners (proxied, answered by a host itself, or by the default site;
 /// never the admin listener, which branches off before it): counts it and writes its access log line once the
-/// response is decided; and tells the drain on SIGTERM what is still in flight.</summary>
-public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMetrics metrics, AccessLogWriter accessLog, DrainTracker drain, TimeProvider time)
+/// response is decided; and tells the drain on SIGTERM what is still in flight. Being the one wrapper that awaits
+/// every request, it also gives YARP's own failures their page (<see cref="ProxyFailurePages"/>): a request that
+/// succeeded pays one status comparison for it.</summary>
+public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMetrics metrics, AccessLogWriter accessLog, DrainTracker drain,
+    TimeProvider time, ProxyFailurePages failurePages)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,6 +22,10 @@ public sealed class RequestObservationMiddleware(RequestDelegate next, RequestMe
         try
         {
             await next(context);
+            if (context.Response.StatusCode >= StatusCodes.Status400BadRequest && failurePages.Applies(context))
+            {
+                await failurePages.WriteAsync(context);
+            }
         }
         catch
         {

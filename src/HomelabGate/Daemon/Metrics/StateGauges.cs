@@ -19,7 +19,7 @@ public sealed class StateGauges
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         _upstreamHealthy = factory.CreateGauge("homelabgate_upstream_healthy",
-            "1 when the proxy sends traffic to the target (healthy, or no health verdict yet); 0 when a health check marked it unhealthy.",
+            "1 when the target is healthy or has no verdict yet; 0 when a health check marked it unhealthy or its requests keep failing (passive health is on for every pool).",
             new GaugeConfiguration { LabelNames = ["upstream", "target"] });
         _certificateExpiry = factory.CreateGauge("homelabgate_certificate_expiry_seconds",
             "Seconds until the certificate expires (negative once it has).",

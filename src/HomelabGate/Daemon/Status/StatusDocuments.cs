@@ -17,7 +17,7 @@ public sealed class StatusDocuments(PlanJsonRenderer planJson, PlanTextRenderer 
         [.. snapshot.CurrentDiagnostics.Select(DiagnosticLine.Format)],
         [.. snapshot.Hosts.Select(h => new HostDocument(h.Name, h.Domains, h.Upstreams))],
         snapshot.Last is { } last ? Outcome(last) : null,
-        [.. snapshot.Upstreams.Select(u => new UpstreamDocument(u.Name, [.. u.Targets.Select(t => new TargetDocument(t.Url, t.Health))]) { Owner = u.Owner })],
+        [.. snapshot.Upstreams.Select(u => new UpstreamDocument(u.Name, [.. u.Targets.Select(t => new TargetDocument(t.Url, t.Health) { Problem = t.Problem })]) { Owner = u.Owner })],
         [.. snapshot.Certificates.Select(c => new CertificateDocument(c.Name, c.Condition, c.Message, c.Serving, c.NotAfter))],
         snapshot.Dns is { } dns ? new DnsDocument(dns.Provider, dns.Error, dns.Summary, [.. dns.Repaired.Select(DnsStatus.Describe)], dns.Conflicts) : null)
     {

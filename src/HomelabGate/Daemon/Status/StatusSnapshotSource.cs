@@ -13,7 +13,8 @@ namespace HomelabGate.Daemon.Status;
 /// <summary>Captures a <see cref="StatusSnapshot"/> from the daemon's own record (<see cref="DaemonStatus"/>), the
 /// configuration being served and YARP's live cluster state.</summary>
 public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler proxy, IProxyStateLookup proxyState, GatePaths paths, TimeProvider time,
-    TargetProblems problems, RequestMetrics requests, UpstreamOwners owners, Cluster.ClusterStatusSource cluster)
+    TargetProblems problems, RequestMetrics requests, UpstreamOwners owners, Cluster.ClusterStatusSource cluster,
+    Proxy.Health.TargetFailures failures)
 {
     public StatusSnapshot Capture()
     {
@@ -24,7 +25,7 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
             .OrderBy(c => c.ClusterId, StringComparer.Ordinal)
             .Select(c => new UpstreamStatus(c.ClusterId, [.. c.Destinations.Values
                 .GroupBy(d => d.Model.Config.Address, StringComparer.Ordinal)
-                .Select(copies => new TargetStatus(copies.Key, Verdict(copies)) { Problem = problems.Last(c.ClusterId, copies.Key) })])
+                .Select(copies => new TargetStatus(copies.Key, Verdict(copies, failures.Report(c.ClusterId, copies.Key)?.Failing == true)) { Problem = problems.Last(c.ClusterId, copies.Key) })])
             {
                 Owner = owners.Describe(c.ClusterId),
             })
@@ -42,12 +43,13 @@ public sealed class StatusSnapshotSource(DaemonStatus status, ProxyReconciler pr
         };
     }
 
-    /// <summary>Unhealthy when no copy of the target gets traffic (either verdict says so, as YARP's default
-    /// available-destinations policy decides); healthy when a verdict says so; unknown until one has an opinion.</summary>
-    private static TargetHealth Verdict(IEnumerable<DestinationState> copies)
+    /// <summary>Unhealthy when no copy of the target gets traffic (either verdict says so), or while its requests keep
+    /// failing (also after the passive check's reactivation period let it be tried again: it stays unhealthy until a
+    /// request succeeds); healthy when a verdict says so; unknown until one has an opinion.</summary>
+    private static TargetHealth Verdict(IEnumerable<DestinationState> copies, bool failing)
     {
         var states = copies.Select(d => d.Health).ToList();
-        return states.All(TargetVerdict.IsDown) ? TargetHealth.Unhealthy
+        return failing || states.All(TargetVerdict.IsDown) ? TargetHealth.Unhealthy
             : states.Any(h => h.Active == DestinationHealth.Healthy || (h.Active == DestinationHealth.Unknown && h.Passive == DestinationHealth.Healthy)) ? TargetHealth.Healthy
             : TargetHealth.Unknown;
     }
