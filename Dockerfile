@@ -22,12 +22,15 @@ COPY src/HomelabGate.Dns/HomelabGate.Dns.csproj src/HomelabGate.Dns/
 COPY src/HomelabGate.Acme/HomelabGate.Acme.csproj src/HomelabGate.Acme/
 COPY src/HomelabGate.Import/HomelabGate.Import.csproj src/HomelabGate.Import/
 COPY src/HomelabGate.Cluster/HomelabGate.Cluster.csproj src/HomelabGate.Cluster/
-RUN dotnet restore src/HomelabGate/HomelabGate.csproj
+# _IsPublishing, as `dotnet publish` sets it: the restore then includes the ReadyToRun packs for this machine's runtime
+# identifier (HomelabGate.csproj), which the publish below needs with --no-restore.
+RUN dotnet restore src/HomelabGate/HomelabGate.csproj -p:_IsPublishing=true
 
 # The schema is embedded into HomelabGate.Core (../../schema/homelab.schema.json).
 COPY schema/ schema/
 COPY src/ src/
-# Framework-dependent publish: the runtime image below carries ASP.NET Core. The apphost is /app/gate.
+# Framework-dependent publish, ReadyToRun for the build machine's architecture: the runtime image below carries
+# ASP.NET Core. The apphost is /app/gate.
 RUN dotnet publish src/HomelabGate -c Release -o /app --no-restore --nologo
 
 # ---- runtime --------------------------------------------------------------------------------------------------------

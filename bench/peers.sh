@@ -19,7 +19,13 @@ WRK_THREADS=${WRK_THREADS:-1}
 HS_REQUESTS=${HS_REQUESTS:-$_hs}      # handshake scenario: h2load -n HS_REQUESTS -c HS_CLIENTS -m 1, a new TLS
 HS_CLIENTS=${HS_CLIENTS:-20}          # connection per request (HTTP/1.1 + Connection: close)
 PEERS=${PEERS:-gate nginx caddy haproxy}
+GATE_VARIANTS=${GATE_VARIANTS:-}      # "NAME:GATE_BIN=/path/gate,KEY=VAL ..." -> extra peers gate@NAME (another build or env)
 TLS=${TLS:-1}                         # 0: plain HTTP scenarios only
+KINDS=${KINDS:-plain tls h2 hs res lat} # which scenario kinds run (see README); plain and tls as before
+H2_CLIENTS=${H2_CLIENTS:-32}          # h2 kind: h2load -c H2_CLIENTS -m H2_STREAMS for DURATION s
+H2_STREAMS=${H2_STREAMS:-10}
+LAT_RPS=${LAT_RPS:-8000}              # lat kind: the same fixed load for every peer (h2load --h1 --rps), req/s in total
+LAT_CLIENTS=${LAT_CLIENTS:-16}
 PROXY_WORKERS=${PROXY_WORKERS:-1}     # nginx worker_processes, HAProxy nbthread, Caddy GOMAXPROCS
 PORT_BASE=${PORT_BASE:-18280}         # peer i: HTTP PORT_BASE+i, HTTPS PORT_BASE+10+i; gate admin PORT_BASE+1000
 BACKEND_PORT=${BACKEND_PORT:-18200}
@@ -34,6 +40,15 @@ RESULTS_JSON=${RESULTS_JSON:-$HERE/results/latest-peers.json}
 RESULTS_MD=${RESULTS_MD:-}
 
 for tool in nginx wrk curl python3 taskset openssl; do command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }; done
+declare -A VARIANT_BIN VARIANT_ENV
+for v in $GATE_VARIANTS; do
+    name=${v%%:*}; VARIANT_BIN[gate@$name]=$GATE_BIN; VARIANT_ENV[gate@$name]=""
+    IFS=, read -ra kvs <<<"${v#*:}"
+    for kv in "${kvs[@]}"; do
+        if [[ $kv == GATE_BIN=* ]]; then VARIANT_BIN[gate@$name]=${kv#GATE_BIN=}; else VARIANT_ENV[gate@$name]+=" $kv"; fi
+    done
+    PEERS="$PEERS gate@$name"
+done
 for p in $PEERS; do
     case $p in
         caddy) command -v caddy >/dev/null || { echo "bench: caddy is not installed (apt-get install -y caddy)" >&2; exit 1; } ;;
@@ -52,9 +67,9 @@ if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
-declare -A HTTP_PORT HTTPS_PORT PEER_PID
+declare -A HTTP_PORT HTTPS_PORT PEER_PID ADMIN_OFFSET RSS_IDLE
 i=0
-for p in $PEERS; do HTTP_PORT[$p]=$((PORT_BASE + i)); HTTPS_PORT[$p]=$((PORT_BASE + 10 + i)); i=$((i + 1)); done
+for p in $PEERS; do HTTP_PORT[$p]=$((PORT_BASE + i)); HTTPS_PORT[$p]=$((PORT_BASE + 10 + i)); ADMIN_OFFSET[$p]=$i; i=$((i + 1)); done
 GATE_ADMIN_PORT=$((PORT_BASE + 1000))
 require_free_ports "$BACKEND_PORT" "$GATE_ADMIN_PORT" "${HTTP_PORT[@]}" "${HTTPS_PORT[@]}"
 if [[ $QUIET_WAIT -gt 0 ]]; then wait_quiet "$MAX_LOAD" "$QUIET_WAIT"; fi
@@ -73,9 +88,10 @@ start_peer() {
     local common=(DIR="$dir" HTTP_PORT="${HTTP_PORT[$p]}" HTTPS_PORT="${HTTPS_PORT[$p]}" BACKEND_PORT="$BACKEND_PORT"
         CERT="$WORK/tls/bench.crt" KEY="$WORK/tls/bench.key" PEM="$WORK/tls/bench.pem" WORKERS="$PROXY_WORKERS")
     case $p in
-        gate)
-            render "$HERE/templates/peers/gate.yaml" "$dir/homelab.yaml" "${common[@]}" ADMIN_PORT="$GATE_ADMIN_PORT"
-            start_bg "$PROXY_CPUS" "$dir/gate.log" "$GATE_BIN" run -f "$dir/homelab.yaml" --state-dir "$dir/data" ;;
+        gate|gate@*)
+            render "$HERE/templates/peers/gate.yaml" "$dir/homelab.yaml" "${common[@]}" ADMIN_PORT="$((GATE_ADMIN_PORT + ${ADMIN_OFFSET[$p]}))"
+            # shellcheck disable=SC2086 # the variant's KEY=VAL words
+            start_bg "$PROXY_CPUS" "$dir/gate.log" env ${VARIANT_ENV[$p]:-} "${VARIANT_BIN[$p]:-$GATE_BIN}" run -f "$dir/homelab.yaml" --state-dir "$dir/data" ;;
         nginx)
             render "$HERE/templates/peers/nginx.conf" "$dir/nginx.conf" "${common[@]}"
             start_bg "$PROXY_CPUS" "$dir/stdout.log" nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/nginx.err" ;;
@@ -113,25 +129,32 @@ for p in $PEERS; do # each one must still be alive and own its ports (nobody els
     kill -0 "${PEER_PID[$p]}" 2>/dev/null || { echo "bench: $p exited; log in $WORK/$p" >&2; exit 1; }
 done
 
-SCENARIOS="$PEERS direct"
+has_kind() { [[ " $KINDS " == *" $1 "* ]]; }
+SCENARIOS=""
+if has_kind plain; then SCENARIOS="$PEERS direct"; fi
 if [[ $TLS == 1 ]]; then
-    for p in $PEERS; do SCENARIOS="$SCENARIOS $p-tls"; done
-    for p in $PEERS; do SCENARIOS="$SCENARIOS $p-hs"; done
+    for kind in tls h2 hs res; do
+        if has_kind $kind; then for p in $PEERS; do SCENARIOS="$SCENARIOS $p-$kind"; done; fi
+    done
 fi
+if has_kind lat; then for p in $PEERS; do SCENARIOS="$SCENARIOS $p-lat"; done; fi
 
 # target SCENARIO -> KIND (wrk|hs) URL PORT PROC
 target() {
-    local p=${1%-tls}; p=${p%-hs}
+    local p=${1%-*}
     KIND=wrk
     case $1 in
         direct) URL="http://127.0.0.1:$BACKEND_PORT/"; PORT=$BACKEND_PORT; PROC=backend; return ;;
         *-tls) PORT=${HTTPS_PORT[$p]}; URL="https://app.bench.test:$PORT/" ;;
-        *-hs) KIND=hs; PORT=${HTTPS_PORT[$p]}; URL="https://app.bench.test:$PORT/" ;;
-        *) PORT=${HTTP_PORT[$p]}; URL="http://127.0.0.1:$PORT/" ;;
+        *-hs|*-h2|*-res) KIND=${1##*-}; PORT=${HTTPS_PORT[$p]}; URL="https://app.bench.test:$PORT/" ;;
+        *-lat) KIND=lat; PORT=${HTTP_PORT[$p]}; URL="http://app.bench.test:$PORT/" ;;
+        *) p=$1; PORT=${HTTP_PORT[$p]}; URL="http://127.0.0.1:$PORT/" ;;
     esac
     PROC=$p
 }
 proc_pids() { if [[ $1 == backend ]]; then with_children "$BACKEND_PID"; else with_children "${PEER_PID[$1]}"; fi; }
+sleep 2 # idle memory: after the first requests (above), before any load
+for p in $PEERS; do RSS_IDLE[$p]=$(rss_kb $(proc_pids "$p")); done
 
 # run_load SECONDS SCENARIO -> one JSON line in wrk's report.lua shape (h2load's numbers mapped onto it)
 run_load() {
@@ -141,10 +164,27 @@ run_load() {
         local args=(-t"$WRK_THREADS" -c"$CONNECTIONS" -d"$1"s --latency -s "$HERE/lib/peers.lua" -H "Host: app.bench.test")
         { time pin "$WRK_CPUS" wrk "${args[@]}" "$URL" >"$WORK/load.out"; } 2>"$WORK/load.time"
         grep '^{' "$WORK/load.out" | tail -1
+    elif [[ $KIND == res ]]; then
+        # TLS 1.3 resumption: s_time reuses the first connection's session (ticket) for every later one; -www reads a
+        # response, so the tickets the server sends after the handshake arrive. Resumed connections are counted.
+        # s_time sends no server name: each peer answers with its only (or default) certificate.
+        local t0; t0=$(now_us)
+        { time pin "$WRK_CPUS" openssl s_time -connect "127.0.0.1:$PORT" -tls1_3 -reuse \
+            -www / -time "$1" >"$WORK/load.out" 2>&1; } 2>"$WORK/load.time"
+        python3 "$HERE/lib/stime_json.py" "$WORK/load.out" "$(( $(now_us) - t0 ))"
     else
         rm -f "$WORK/h2load.log"
-        { time pin "$WRK_CPUS" h2load --h1 -n "$HS_REQUESTS" -c "$HS_CLIENTS" -m 1 -H 'Connection: close' \
-            --connect-to="127.0.0.1:$PORT" --log-file="$WORK/h2load.log" "$URL" >"$WORK/load.out"; } 2>"$WORK/load.time"
+        local args=(--connect-to="127.0.0.1:$PORT" --log-file="$WORK/h2load.log")
+        case $KIND in
+            hs) args+=(--h1 -n "$HS_REQUESTS" -c "$HS_CLIENTS" -m 1 -H 'Connection: close') ;;
+            h2) args+=(-D "$1" -c "$H2_CLIENTS" -m "$H2_STREAMS") ;;
+            # Host comes from the URL (with --connect-to): an -H Host: on top makes a second Host header, a 400.
+            lat) args+=(--h1 -D "$1" -c "$LAT_CLIENTS" -m 1 --rps "$((LAT_RPS / LAT_CLIENTS))") ;;
+        esac
+        local bound=$(( $1 + 30 )); [[ $KIND == hs ]] && bound=300
+        # h2load 1.52 sometimes spins after "Stopped all clients" (seen with --rps on a busy machine): bounded, and
+        # h2load_json.py then counts its per-request log instead of the summary it never printed.
+        { time pin "$WRK_CPUS" timeout -s INT -k 5 "$bound" h2load "${args[@]}" "$URL" >"$WORK/load.out" || true; } 2>"$WORK/load.time"
         python3 "$HERE/lib/h2load_json.py" "$WORK/load.out" "$WORK/h2load.log"
     fi
 }
@@ -188,10 +228,11 @@ META="$WORK/meta.json"
     echo "\"loadavg\": {\"start\": \"$LOAD_AT_START\", \"end\": \"$LOAD_AT_END\", \"waited_s\": ${QUIET_WAIT_S:-0}, \"max_load\": $MAX_LOAD},"
     echo "\"config\": {\"reps\": $REPS, \"duration_s\": $DURATION, \"warmup_s\": $WARMUP, \"connections\": $CONNECTIONS, \"wrk_threads\": $WRK_THREADS,"
     echo "  \"hs_requests\": $HS_REQUESTS, \"hs_clients\": $HS_CLIENTS, \"proxy_workers\": $PROXY_WORKERS,"
+    echo "  \"h2_clients\": $H2_CLIENTS, \"h2_streams\": $H2_STREAMS, \"lat_rps\": $LAT_RPS, \"lat_clients\": $LAT_CLIENTS, \"kinds\": \"$KINDS\", \"gate_variants\": \"$GATE_VARIANTS\","
     echo "  \"pin\": $PIN, \"wrk_cpus\": \"$WRK_CPUS\", \"backend_cpus\": \"$BACKEND_CPUS\", \"proxy_cpus\": \"$PROXY_CPUS\","
     echo "  \"peers\": \"$PEERS\", \"scenarios\": \"$SCENARIOS\"},"
     echo "\"startup_ms\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": [%s]' "$p" "${STARTUP_MS[$p]:-}"; done)},"
-    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"after_load": %s}' "$p" "$(rss_kb $(proc_pids "$p"))"; done)}"
+    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"idle": %s, "after_load": %s}' "$p" "${RSS_IDLE[$p]}" "$(rss_kb $(proc_pids "$p"))"; done)}"
     echo "}"
 } >"$META"
 mkdir -p "$(dirname "$RESULTS_JSON")"

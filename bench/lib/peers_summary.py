@@ -41,12 +41,17 @@ def main():
 
     groups = [("HTTP/1.1 plain, keep-alive (wrk)", "", "req/s"),
               ("HTTPS (TLS 1.3, HTTP/1.1) keep-alive (wrk)", "-tls", "req/s"),
-              ("new TLS handshakes: one connection per request (h2load --h1, Connection: close)", "-hs", "hs/s")]
+              (f"HTTP/2 over TLS (h2load -c {meta['config'].get('h2_clients')} -m {meta['config'].get('h2_streams')})", "-h2", "req/s"),
+              ("new TLS handshakes: one connection per request (h2load --h1, Connection: close)", "-hs", "hs/s"),
+              ("TLS 1.3 resumed handshakes (openssl s_time -reuse; a connection not resumed counts as an error)", "-res", "conn/s"),
+              (f"latency at the same fixed load for every peer (h2load --h1 --rps, {meta['config'].get('lat_rps')} req/s in total)", "-lat", "req/s")]
     ratios = {}
     for _, suffix, _ in groups:
         for p in peers:
             ratios[f"{p}{suffix}/nginx{suffix}"] = ratio(p + suffix, "nginx" + suffix)
             ratios[f"{p}{suffix}/nginx{suffix} per core"] = ratio(p + suffix, "nginx" + suffix, "rps_per_proxy_core")
+            if suffix == "-lat":
+                ratios[f"{p}-lat/nginx-lat p99"] = ratio(p + suffix, "nginx" + suffix, "p99_ms")
             if suffix == "":
                 ratios[f"{p}/direct"] = ratio(p, "direct")
     startup = {k: {"runs_ms": v, "median_ms": statistics.median(v) if v else None} for k, v in meta["startup_ms"].items()}
@@ -72,15 +77,15 @@ def render(result, peers, groups):
         if not names:
             continue
         lines += ["", title]
-        hdr = (f"{'scenario':<14}{unit:>9}{'min..max':>17}{'p50 ms':>8}{'p99 ms':>8}{'cpu%':>6}{unit + '/core':>12}"
+        hdr = (f"{'scenario':<18}{unit:>9}{'min..max':>17}{'p50 ms':>8}{'p99 ms':>8}{'cpu%':>6}{unit + '/core':>12}"
                f"{'other cpu%':>11}{'err':>5}{'/nginx':>8}{'/nginx core':>12}" + (f"{'/direct':>9}" if suffix == "" else ""))
         lines += [hdr, "-" * len(hdr)]
         base = scen.get("nginx" + suffix)
         for n in names:
             m = scen[n]["median"]
-            rn = m["rps"] / base["median"]["rps"] if base else float("nan")
+            rn = m["rps"] / base["median"]["rps"] if base and base["median"]["rps"] else float("nan")
             rc = m["rps_per_proxy_core"] / base["median"]["rps_per_proxy_core"] if base and base["median"]["rps_per_proxy_core"] else float("nan")
-            row = (f"{n:<14}{m['rps']:>9.0f}{m['rps_min']:>8.0f}..{m['rps_max']:<7.0f}{m['p50_ms']:>8.2f}{m['p99_ms']:>8.2f}"
+            row = (f"{n:<18}{m['rps']:>9.0f}{m['rps_min']:>8.0f}..{m['rps_max']:<7.0f}{m['p50_ms']:>8.2f}{m['p99_ms']:>8.2f}"
                    f"{m['proxy_cpu_pct']:>6.0f}{m['rps_per_proxy_core']:>12.0f}{m['other_cpu_pct']:>11.0f}{m['errors']:>5}"
                    f"{rn:>8.3f}{rc:>12.3f}")
             if suffix == "":
@@ -89,8 +94,8 @@ def render(result, peers, groups):
     lines.append("")
     lines.append("start -> first proxied 200 (plain HTTP), median of runs: " + ", ".join(
         f"{k} {v['median_ms']} ms {v['runs_ms']}" for k, v in result["startup"].items()))
-    lines.append("RSS after all load (VmRSS; nginx = master + worker): " + ", ".join(
-        f"{k} {v['after_load'] / 1024:.1f} MiB" for k, v in result["rss_kb"].items()))
+    lines.append("RSS idle / after all load (VmRSS; nginx = master + worker): " + ", ".join(
+        f"{k} {v.get('idle', 0) / 1024:.1f} / {v['after_load'] / 1024:.1f} MiB" for k, v in result["rss_kb"].items()))
     la = result["meta"].get("loadavg", {})
     lines.append(f"1-min load average: {la.get('start')} at start of load, {la.get('end')} at end (waited {la.get('waited_s')} s for < {la.get('max_load')})")
     return "\n".join(lines)

@@ -16,6 +16,10 @@ public sealed class UpstreamHttpClientFactory(OwnConnections own, UpstreamTlsLog
     {
         base.ConfigureHandler(context, handler);
         handler.ConnectCallback = own.ConnectAsync;
+        // YARP sets a trace-context propagator, which puts a DiagnosticsHandler (an Activity and a traceparent
+        // rewrite per request) in front of every upstream call. The gate exports no traces; a client's own
+        // traceparent still reaches the upstream unchanged, as any other header.
+        handler.ActivityHeadersPropagator = null;
         var metadata = context.NewMetadata;
         if (metadata is not null && metadata.TryGetValue(HealthMetadata.ConnectTimeout, out var timeout)
             && double.TryParse(timeout, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))

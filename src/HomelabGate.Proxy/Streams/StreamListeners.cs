@@ -35,6 +35,7 @@ public static class StreamListeners
                         OnConnection = _ => certificates.SelectForCertificate(certificate),
                         HandshakeTimeout = HandshakeTimeout,
                     });
+                    Tls.ForwardSecrecy.Enforce(listen);
                 }
                 var forwarder = listen.ApplicationServices.GetRequiredService<TcpStreamForwarder>();
                 listen.Run(connection => forwarder.ForwardAsync(connection, target));

@@ -8,7 +8,8 @@ namespace HomelabGate.Proxy.Tls;
 /// <summary>Picks the TLS options for a ClientHello's server name: exact name first, then the wildcard one label up, then
 /// the default certificate (if the manifest names one). Built once per reload with one prepared
 /// <see cref="SslServerAuthenticationOptions"/> per certificate, so a handshake does two dictionary lookups on spans
-/// and allocates nothing of ours. TCP streams pick their certificate by its name instead, with options that offer no
+/// and allocates nothing of ours. No cipher-suite policy is set (see <see cref="ForwardSecrecy"/>): so OpenSSL keeps one
+/// context per certificate, with its session cache and TLS 1.3 tickets, and resumes sessions. TCP streams pick their certificate by its name instead, with options that offer no
 /// HTTP protocols in ALPN.</summary>
 public sealed class SniCertificateMap
 {
@@ -83,7 +84,6 @@ public sealed class SniCertificateMap
         ServerCertificateContext = http.ServerCertificateContext,
         ApplicationProtocols = [],
         EnabledSslProtocols = http.EnabledSslProtocols,
-        CipherSuitesPolicy = http.CipherSuitesPolicy,
         ClientCertificateRequired = http.ClientCertificateRequired,
         CertificateRevocationCheckMode = http.CertificateRevocationCheckMode,
         AllowRenegotiation = http.AllowRenegotiation,
@@ -94,7 +94,6 @@ public sealed class SniCertificateMap
         ServerCertificateContext = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(chain.ToArray()), offline: true),
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
         ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
-        CipherSuitesPolicy = ForwardSecrecy.Policy,
         ClientCertificateRequired = false,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         AllowRenegotiation = false,

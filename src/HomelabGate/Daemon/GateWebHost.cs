@@ -45,6 +45,8 @@ public static class GateWebHost
                 {
                     l.Protocols = HttpProtocols.Http1AndHttp2;
                     l.UseHttps(new TlsHandshakeCallbackOptions { OnConnection = sni.SelectAsync, HandshakeTimeout = TimeSpan.FromSeconds(10) });
+                    ForwardSecrecy.Enforce(l);
+                    CloseNotify.Send(l);
                 });
             }
             kestrel.Listen(admin, l =>
@@ -66,14 +68,8 @@ public static class GateWebHost
         app.UseMiddleware<RequestObservationMiddleware>();
         // After the (implicit) routing, so a route's timeout from its endpoint metadata applies; the answer is 504.
         app.UseRequestTimeouts();
-        app.MapReverseProxy(proxy =>
-        {
-            proxy.UseMiddleware<RequestTimeoutAnswer>();
-            proxy.UseMiddleware<HostPolicyMiddleware>();
-            proxy.UseSessionAffinity();
-            proxy.UseLoadBalancing();
-            proxy.UsePassiveHealthChecks();
-        });
+        ProxyPipeline.SkipImplicitAuthorization(app);
+        app.MapReverseProxy(ProxyPipeline.Configure);
         var defaultSite = app.Services.GetRequiredService<DefaultSiteHandler>();
         app.Map("/{**catch-all}", defaultSite.HandleAsync).WithOrder(int.MaxValue);
         return app;
@@ -101,6 +97,9 @@ public static class GateWebHost
         }
         // YARP and ASP.NET log every request at Information; on the hot path that costs more than the proxying.
         logging.AddFilter("Microsoft", LogLevel.Warning);
+        // While this category is enabled at any level, ASP.NET starts an Activity per request for log scopes (a few
+        // hundred bytes and a trace id each); it logs nothing else we show (start-up failures are GateDaemon's line).
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         logging.AddFilter("Yarp", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         // A failed start is reported by GateDaemon in one line; the host's own report is a stack trace.

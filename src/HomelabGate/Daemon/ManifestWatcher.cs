@@ -1,27 +1,28 @@
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.FileProviders.Physical;
-using Microsoft.Extensions.Primitives;
-
 namespace HomelabGate.Daemon;
 
 /// <summary>Signals when the manifest may have changed. It watches the manifest's folder, not the file: editors save by
 /// writing a new file and renaming it over the old one, and Kubernetes swaps a "..data" symlink, neither of which a
 /// watch on the old file would see. When the manifest is a symlink (stow, dotfiles, a ConfigMap), the folder of the
 /// file it points to is watched too — edits there raise no event in the link's folder — and the link is resolved again
-/// after every change, so a re-pointed link is followed. Polling mode serves file systems without inotify (some NFS and
-/// Docker Desktop mounts). Bursts of events are debounced; the reconcile loop compares content, so a spurious signal is
-/// cheap.</summary>
+/// after every change, so a re-pointed link is followed.
+/// <para>A rename onto the manifest (or onto "..data") signals at once: what was renamed is complete, the writer
+/// finished it under another name. Writes in place, creations and deletions are debounced — a file written in place
+/// can be read half-written, so the signal waits until it has been quiet for the debounce time. Polling mode (file
+/// systems without inotify: some NFS and Docker Desktop mounts) cannot tell the two apart and always debounces. The
+/// reconcile loop compares content, so a spurious signal is cheap.</para></summary>
 public sealed class ManifestWatcher : IDisposable
 {
+    private const string KubernetesData = "..data";
     private readonly string _manifestPath;
     private readonly bool _polling;
     private readonly Action _changed;
     private readonly TimeSpan _debounce;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
-    private readonly Dictionary<string, PhysicalFileProvider> _providers = new(StringComparer.Ordinal);
-    private readonly List<IDisposable> _registrations = [];
+    private readonly Dictionary<string, IDisposable> _folders = new(StringComparer.Ordinal);
+    private HashSet<string> _names = new(StringComparer.Ordinal);
     private ITimer? _pending;
+    private int _events;
     private bool _disposed;
 
     public ManifestWatcher(string manifestPath, bool polling, TimeSpan debounce, TimeProvider time, Action changed)
@@ -33,6 +34,9 @@ public sealed class ManifestWatcher : IDisposable
         _time = time;
         Register();
     }
+
+    /// <summary>Events about the watched names seen so far (for tests that must know an event arrived).</summary>
+    internal int Events => Volatile.Read(ref _events);
 
     /// <summary>The files to watch, each in its folder: the manifest as named, and where its symlinks lead.</summary>
     private IEnumerable<string> Watched()
@@ -53,6 +57,7 @@ public sealed class ManifestWatcher : IDisposable
         }
     }
 
+    /// <summary>Watches the folders of <see cref="Watched"/> (again, after every event: a link may point elsewhere now).</summary>
     private void Register()
     {
         lock (_gate)
@@ -61,36 +66,55 @@ public sealed class ManifestWatcher : IDisposable
             {
                 return;
             }
-            var tokens = new List<IChangeToken>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var folders = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in Watched())
             {
                 var folder = Path.GetDirectoryName(file)!;
-                if (!Directory.Exists(folder))
+                names.Add(file);
+                names.Add(Path.Combine(folder, KubernetesData));
+                if (Directory.Exists(folder))
                 {
-                    continue;
+                    folders.Add(folder);
                 }
-                if (!_providers.TryGetValue(folder, out var provider))
-                {
-                    provider = new PhysicalFileProvider(folder, ExclusionFilters.None) { UsePollingFileWatcher = _polling, UseActivePolling = _polling };
-                    _providers[folder] = provider;
-                }
-                tokens.Add(provider.Watch(Path.GetFileName(file)));
-                tokens.Add(provider.Watch("..data"));
             }
-            _registrations.Add(new CompositeChangeToken(tokens).RegisterChangeCallback(_ => OnChange(), null));
+            _names = names;
+            foreach (var gone in _folders.Keys.Where(f => !folders.Contains(f)).ToList())
+            {
+                _folders.Remove(gone, out var watch);
+                watch!.Dispose();
+            }
+            foreach (var folder in folders.Where(f => !_folders.ContainsKey(f)))
+            {
+                _folders[folder] = _polling
+                    ? new PolledFolderWatch(folder, () => Volatile.Read(ref _names), OnEvent)
+                    : new InotifyFolderWatch(folder, OnEvent);
+            }
         }
     }
 
-    private void OnChange()
+    /// <param name="path">The full path the event names (for a rename: the new name).</param>
+    /// <param name="replaced">True for a rename onto <paramref name="path"/>: the content is complete.</param>
+    private void OnEvent(string path, bool replaced)
     {
+        if (!Volatile.Read(ref _names).Contains(path))
+        {
+            return;
+        }
+        Interlocked.Increment(ref _events);
         lock (_gate)
         {
-            _registrations.ForEach(r => r.Dispose());
-            _registrations.Clear();
+            if (_disposed)
+            {
+                return;
+            }
             _pending?.Dispose();
-            _pending = _time.CreateTimer(_ => _changed(), null, _debounce, Timeout.InfiniteTimeSpan);
+            _pending = replaced ? null : _time.CreateTimer(_ => _changed(), null, _debounce, Timeout.InfiniteTimeSpan);
         }
-        // Change tokens fire once: watch again, following the link to wherever it points now.
+        if (replaced)
+        {
+            _changed();
+        }
         Register();
     }
 
@@ -99,12 +123,12 @@ public sealed class ManifestWatcher : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _registrations.ForEach(r => r.Dispose());
             _pending?.Dispose();
-            foreach (var provider in _providers.Values)
+            foreach (var watch in _folders.Values)
             {
-                provider.Dispose();
+                watch.Dispose();
             }
+            _folders.Clear();
         }
     }
 }

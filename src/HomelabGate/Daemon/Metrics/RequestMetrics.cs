@@ -9,7 +9,8 @@ namespace HomelabGate.Daemon.Metrics;
 
 /// <summary><c>homelabgate_requests_total{host,status_class,upstream}</c>. The request path pays one reference lookup
 /// and one interlocked add: each route's five label children (1xx…5xx) are created the first time the route is seen
-/// and found again by the route object, so no label string is built or hashed per request. Routes of an older
+/// and found again by the route object, so no label string is built or hashed per request; no exemplar is taken
+/// (prometheus-net would otherwise read the current trace context on every increment). Routes of an older
 /// configuration drop out of the lookup with the configuration; their series stay, as counters should.</summary>
 public sealed class RequestMetrics
 {
@@ -32,7 +33,7 @@ public sealed class RequestMetrics
         _hosts = hosts;
         _requests = Prometheus.Metrics.WithCustomRegistry(registry).CreateCounter("homelabgate_requests_total",
             "Requests answered on the proxy listeners, by manifest host, status class and upstream pool.",
-            new CounterConfiguration { LabelNames = ["host", "status_class", "upstream"] });
+            new CounterConfiguration { LabelNames = ["host", "status_class", "upstream"], ExemplarBehavior = ExemplarBehavior.NoExemplars() });
         _defaultSite = Children(DefaultSiteHost, NoUpstream);
     }
 
