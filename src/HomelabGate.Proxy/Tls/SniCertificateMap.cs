@@ -89,11 +89,15 @@ public sealed class SniCertificateMap
         AllowRenegotiation = http.AllowRenegotiation,
     };
 
+    private static readonly SslApplicationProtocol Http10 = new("http/1.0");
+
     private static SslServerAuthenticationOptions Prepare(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> chain) => new()
     {
         ServerCertificateContext = SslStreamCertificateContext.Create(leaf, new X509Certificate2Collection(chain.ToArray()), offline: true),
         EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-        ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+        // http/1.0 last: a client that offers only it (curl --http1.0, old embedded clients) is served over HTTP/1.x, as
+        // nginx does, instead of being refused with a no_application_protocol alert.
+        ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11, Http10],
         ClientCertificateRequired = false,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
         AllowRenegotiation = false,

@@ -27,6 +27,21 @@ public sealed class LocalCaTlsTests(LocalCaDaemon daemon) : IClassFixture<LocalC
     }
 
     [Fact]
+    public async Task An_http_1_0_client_that_offers_only_http_1_0_in_alpn_is_served()
+    {
+        // curl --http1.0 (and old embedded clients) offer ALPN "http/1.0" alone; without it in the server's list the
+        // handshake failed with a no_application_protocol alert, where nginx serves them.
+        var result = await ProcessRunner.RunAsync("curl",
+        [
+            "-sS", "--noproxy", "*", "--max-time", "15", "--http1.0", "--cacert", daemon.RootPem,
+            "--resolve", $"app.home.test:{Port}:127.0.0.1", $"https://app.home.test:{Port}/",
+        ], timeout: TimeSpan.FromSeconds(20));
+
+        Assert.True(result.ExitCode == 0, $"curl: {result}");
+        Assert.Equal(LocalCaDaemon.AppBody, result.StandardOutput);
+    }
+
+    [Fact]
     public async Task Curl_without_the_local_ca_root_refuses_the_certificate_with_exit_60()
     {
         var result = await ProcessRunner.RunAsync("curl",
