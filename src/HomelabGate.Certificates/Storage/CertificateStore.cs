@@ -33,6 +33,9 @@ public sealed class CertificateStore(StoredPem pem)
         return $"{StateKeys.CertificatesFolder}{name}/{file}";
     }
 
+    /// <summary>Where the certificates live, for messages: a folder, or etcd's key prefix.</summary>
+    public string Location => pem.Storage.Describe(StateKeys.CertificatesFolder.TrimEnd('/'));
+
     public IReadOnlyList<string> ListNames() =>
         pem.Storage.List(StateKeys.CertificatesFolder).Select(k => k.Split('/')[1]).Distinct().Order(StringComparer.Ordinal).ToArray();
 

@@ -141,6 +141,11 @@ public sealed partial class EtcdStateStorage(EtcdConnection etcd, EtcdKeys keys,
                 first = false;
                 await FollowAsync(stopping);
             }
+            catch (Exception e) when (stopping.IsCancellationRequested && e is RpcException or OperationCanceledException)
+            {
+                // Disposed: the call ends as cancelled, which is no failure (a short-lived `gate cert list` died of it).
+                break;
+            }
             catch (Exception e) when (e is RpcException or StateStorageException or InvalidOperationException && !stopping.IsCancellationRequested)
             {
                 LogWatchBroken(logger, e.Message);

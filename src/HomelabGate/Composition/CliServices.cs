@@ -52,6 +52,7 @@ public static class CliServices
         services.AddSingleton<HashPasswordCommand>();
         services.AddSingleton<StateDirectoryLocator>();
         services.AddSingleton<CaRootLoader>();
+        services.AddSingleton<StateReader>();
         services.AddSingleton<CaRootResolver>();
         services.AddSingleton<RootExporter>();
         services.AddSingleton<CaExportCommand>();

@@ -23,6 +23,7 @@ public sealed class EtcdTlsTests
         var environment = new Dictionary<string, string> { ["HOMELABGATE_REPLICA"] = "r0" };
 
         workspace.WriteManifest(Manifest(etcd, key, $"{{ ca: {tls.Ca}, cert: {tls.ClientCert}, key: {tls.ClientKey} }}"));
+        string served;
         await using (var gate = await GateProcess.StartAsync(workspace, environment))
         {
             await Poll.UntilAsync(() => ClusterReplicas.ClusterAsync(gate), c => c?.Role == "leader", "the replica leads over TLS",
@@ -37,7 +38,16 @@ public sealed class EtcdTlsTests
             Assert.True(root.Status == 200, root.Body);
             Assert.StartsWith("-----BEGIN CERTIFICATE-----", root.Body, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(workspace.StateDir, "ca", "root.pem")));
+            served = root.Body;
         }
+
+        // gate cert and gate ca on a node read the cluster's state too (the manifest names it; no --state-dir given).
+        var list = await Cli("cert", "list", "-f", workspace.ManifestPath);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("web", list.StandardOutput, StringComparison.Ordinal);
+        var export = await Cli("ca", "export", "-f", workspace.ManifestPath);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Equal(served.Trim(), export.StandardOutput.Trim());
 
         workspace.WriteManifest(Manifest(etcd, key, $"{{ ca: {tls.Ca} }}"));
         await AssertRefusedAsync(workspace, environment, "if it runs with --client-cert-auth, set settings.cluster.etcd.tls.cert and tls.key");
@@ -45,6 +55,9 @@ public sealed class EtcdTlsTests
         workspace.WriteManifest(Manifest(etcd, key, $"{{ cert: {tls.ClientCert}, key: {tls.ClientKey} }}"));
         await AssertRefusedAsync(workspace, environment, "etcd's certificate is not trusted; set settings.cluster.etcd.tls.ca");
     }
+
+    private static Task<ProcessResult> Cli(params string[] arguments) =>
+        ProcessRunner.RunAsync(GateBinary.DotnetHost, GateBinary.Arguments(arguments), timeout: TimeSpan.FromSeconds(30));
 
     private static async Task AssertRefusedAsync(GateWorkspace workspace, Dictionary<string, string> environment, string expected)
     {

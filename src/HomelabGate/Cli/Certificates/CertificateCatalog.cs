@@ -5,21 +5,21 @@ using HomelabGate.Certificates.Storage;
 
 namespace HomelabGate.Cli.Certificates;
 
-/// <summary>Reads the certificate store of a state directory for display. Read-only: a damaged entry is reported,
-/// never repaired or removed.</summary>
-public sealed class CertificateCatalog(CertificateInfoReader inspector, PemFileReader reader, TimeProvider time)
+/// <summary>Reads a certificate store (a state directory's, or etcd's in a cluster) for display. Read-only: a damaged
+/// entry is reported, never repaired or removed.</summary>
+public sealed class CertificateCatalog(CertificateInfoReader inspector, TimeProvider time)
 {
-    public IReadOnlyList<string> Names(string stateDirectory) => Store(stateDirectory).ListNames();
+    public static IReadOnlyList<string> Names(CertificateStore store) => store.ListNames();
 
-    public IReadOnlyList<CertificateEntry> ReadAll(string stateDirectory) =>
-        Names(stateDirectory).Select(name => Read(stateDirectory, name)).ToArray();
+    public IReadOnlyList<CertificateEntry> ReadAll(CertificateStore store) =>
+        Names(store).Select(name => Read(store, name)).ToArray();
 
-    public CertificateEntry Read(string stateDirectory, string name)
+    public CertificateEntry Read(CertificateStore store, string name)
     {
         StoredCertificateRead read;
         try
         {
-            read = Store(stateDirectory).Read(name);
+            read = store.Read(name);
         }
         catch (InsecureKeyFileException e)
         {
@@ -57,5 +57,4 @@ public sealed class CertificateCatalog(CertificateInfoReader inspector, PemFileR
         var other => other.Value.ToString().ToLowerInvariant(),
     };
 
-    private CertificateStore Store(string stateDirectory) => new(stateDirectory, reader, new AtomicFileWriter());
 }

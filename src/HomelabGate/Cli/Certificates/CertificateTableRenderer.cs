@@ -6,11 +6,11 @@ public sealed class CertificateTableRenderer
 {
     private static readonly string[] Header = ["NAME", "ISSUER", "DOMAINS", "NOT AFTER", "DAYS LEFT", "RENEWAL DUE", "FINGERPRINT"];
 
-    public void Render(IReadOnlyList<CertificateEntry> entries, string stateDirectory, TextWriter output)
+    public void Render(IReadOnlyList<CertificateEntry> entries, string location, TextWriter output)
     {
         if (entries.Count == 0)
         {
-            output.WriteLine($"No certificates in '{Path.Combine(stateDirectory, "certificates")}' yet: gate apply or gate run issues them.");
+            output.WriteLine($"No certificates in '{location}' yet: gate apply or gate run issues them.");
             return;
         }
         var rows = new List<string[]> { Header };

@@ -1,4 +1,5 @@
 using HomelabGate.Application;
+using HomelabGate.Core.Desired;
 
 namespace HomelabGate.Cli.Certificates;
 
@@ -7,12 +8,17 @@ namespace HomelabGate.Cli.Certificates;
 /// ./data next to it, because exporting or inspecting certificates must work while the manifest is being fixed.</summary>
 public sealed class StateDirectoryLocator(ManifestPipeline pipeline)
 {
-    public string Locate(GatePaths paths)
+    public string Locate(GatePaths paths) => LocateState(paths).Directory;
+
+    /// <summary>The directory, and the manifest's <c>settings.cluster</c> when it names one and no directory was given
+    /// explicitly: a cluster's certificates and CA live in etcd, not in the node's state directory.</summary>
+    public (string Directory, ClusterSettings? Cluster) LocateState(GatePaths paths)
     {
         if (paths.StateDirOverride is not null || Environment.GetEnvironmentVariable(GatePaths.StateDirVariable) is not null)
         {
-            return paths.ResolveStateDir(null);
+            return (paths.ResolveStateDir(null), null);
         }
-        return pipeline.Run(paths).StateDir ?? paths.ResolveStateDir(null);
+        var run = pipeline.Run(paths);
+        return (run.StateDir ?? paths.ResolveStateDir(null), run.Desired?.Settings.Cluster);
     }
 }
