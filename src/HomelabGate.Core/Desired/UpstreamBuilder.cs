@@ -19,7 +19,9 @@ internal static class UpstreamBuilder
             "random" => LoadBalancing.Random,
             "power-of-two" => LoadBalancing.PowerOfTwo,
             "first" => LoadBalancing.First,
-            _ => LoadBalancing.RoundRobin,
+            "round-robin" or null => LoadBalancing.RoundRobin,
+            // The schema allows only the names above; anything else here is a bug, not a user's typo.
+            var other => throw new ArgumentOutOfRangeException(nameof(spec), other, "unknown loadBalancing"),
         },
         HealthCheck = spec.HealthCheck is { } check ? HealthCheck(check) : null,
         PassiveHealth = spec.PassiveHealth is { } passive
