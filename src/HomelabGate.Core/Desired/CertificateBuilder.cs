@@ -64,6 +64,7 @@ internal static class CertificateBuilder
     {
         "rsa-2048" => KeyType.Rsa2048,
         "rsa-3072" => KeyType.Rsa3072,
-        _ => KeyType.EcdsaP256,
+        "ecdsa-p256" or null => KeyType.EcdsaP256,
+        _ => throw new ArgumentOutOfRangeException(nameof(text), text, "the schema admits no other key type"),
     };
 }

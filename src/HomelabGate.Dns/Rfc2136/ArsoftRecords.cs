@@ -18,7 +18,8 @@ internal static class ArsoftRecords
         DnsRecordType.A => RecordType.A,
         DnsRecordType.AAAA => RecordType.Aaaa,
         DnsRecordType.CNAME => RecordType.CName,
-        _ => RecordType.Txt,
+        DnsRecordType.TXT => RecordType.Txt,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no such record type"),
     };
 
     public static DnsRecordType? FromType(RecordType type) => type switch
