@@ -24,8 +24,10 @@ public sealed class LeadershipTests(ClusterInfrastructure infra, ITestOutputHelp
         Assert.Equal(1, infra.Orders() - orders);
         await Poll.UntilAsync(() => Task.FromResult(infra.DnsWrites(cluster.Www) - writes), n => n > 0, "the leader wrote www", TimeSpan.FromSeconds(60), cluster.Context);
         Assert.Equal(1, infra.DnsWrites(cluster.Www) - writes);
-        var views = await Task.WhenAll(cluster.Gates.Select(g => ClusterReplicas.ClusterAsync(g!)));
-        Assert.All(views, v => Assert.Equal(["r0", "r1", "r2"], v!.Replicas.Select(r => r.Id)));
+        // Each replica learns of the others through etcd's watch: every view lists all three once the heartbeats are in.
+        await Poll.UntilAsync(async () => await Task.WhenAll(cluster.Gates.Select(g => ClusterReplicas.ClusterAsync(g!))),
+            v => v.All(c => c is not null && c.Replicas.Select(r => r.Id).SequenceEqual(["r0", "r1", "r2"])), "every replica lists the three",
+            TimeSpan.FromSeconds(15), cluster.Context);
         var secrets = await cluster.Etcd.CtlAsync("get", "--prefix", cluster.Prefix + "/state/");
         Assert.Contains("certificates/public/cert.pem", secrets);
         Assert.DoesNotContain("PRIVATE KEY", secrets);
