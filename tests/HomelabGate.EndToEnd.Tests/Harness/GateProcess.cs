@@ -129,9 +129,11 @@ public sealed class GateProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout && !_process.HasExited)
         {
-            if (await TestHttp.StatusOrNullAsync(readyz) == 200)
+            // Ours, not another process that took the admin port after FreePorts handed it out (a gate of another test
+            // answered /readyz while this one had exited with "cannot listen"): our own log names the admin listener.
+            if (await TestHttp.StatusOrNullAsync(readyz) == 200 && Output.Contains($"Now listening on: {readyz.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal))
             {
-                return true;
+                return !_process.HasExited;
             }
             await Task.Delay(50);
         }
