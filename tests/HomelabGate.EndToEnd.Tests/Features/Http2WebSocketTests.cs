@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace HomelabGate.EndToEnd.Tests.Features;
 
 /// <summary>WebSockets over HTTP/2 (RFC 8441 extended CONNECT) through the real daemon's HTTPS listener: a client that
-/// insists on HTTP/2 reaches an HTTP/1.1 WebSocket echo upstream, YARP bridging the two.</summary>
+/// insists on HTTP/2 reaches an HTTP/1.1 WebSocket echo upstream, YARP bridging the two, and stays open while idle.</summary>
 public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : IClassFixture<Http2WebSocketTests.Daemon>
 {
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
@@ -45,6 +45,27 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
         Assert.Equal(WebSocketState.Closed, socket.State);
     }
 
+    [Fact]
+    public async Task A_websocket_over_http2_idle_three_times_its_pools_response_timeout_still_echoes()
+    {
+        using var invoker = new HttpMessageInvoker(LocalCaHandler.Create(daemon.RootPem, daemon.HttpsPort));
+        using var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        using var deadline = new CancellationTokenSource(Bounded);
+        await socket.ConnectAsync(new Uri($"wss://idle.home.test:{daemon.HttpsPort}/echo"), invoker, deadline.Token);
+
+        // The idle time is what is tested: nothing to poll for. The pool's response timeout (1 s) once cut this; with
+        // timeouts.idleUpgraded: 1s on the pool, this test fails as it should.
+        await Task.Delay(TimeSpan.FromSeconds(3), deadline.Token);
+
+        await socket.SendAsync(Encoding.UTF8.GetBytes("after 3 s idle"), WebSocketMessageType.Text, endOfMessage: true, deadline.Token);
+        var buffer = new byte[256];
+        var received = await socket.ReceiveAsync(buffer, deadline.Token);
+        Assert.Equal("echo over HTTP/1.1: after 3 s idle", Encoding.UTF8.GetString(buffer, 0, received.Count));
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", deadline.Token);
+    }
+
     public sealed class Daemon : FeatureDaemon
     {
         public int HttpsPort { get; } = FreePorts.Next();
@@ -64,11 +85,17 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
                 issuers:
                   local: { type: local-ca, nameConstraints: { dns: [home.test] } }
                 certificates:
-                  ws: { issuer: local, domains: [ws.home.test] }
+                  ws: { issuer: local, domains: [ws.home.test, idle.home.test] }
+                upstreams:
+                  idle: { targets: ["{{echo.Address}}"], timeouts: { response: 1s } }
                 hosts:
                   ws:
                     domains: [ws.home.test]
                     to: {{echo.Address}}
+                    certificate: ws
+                  idle:
+                    domains: [idle.home.test]
+                    upstream: idle
                     certificate: ws
 
                 """;
