@@ -15,21 +15,8 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
     [Fact]
     public async Task A_websocket_over_http2_echoes_through_the_https_listener()
     {
-        using var invoker = new HttpMessageInvoker(LocalCaHandler.Create(daemon.RootPem, daemon.HttpsPort));
-        using var socket = new ClientWebSocket();
-        socket.Options.HttpVersion = HttpVersion.Version20;
-        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
-        socket.Options.CollectHttpResponseDetails = true;
         using var deadline = new CancellationTokenSource(Bounded);
-
-        try
-        {
-            await socket.ConnectAsync(new Uri($"wss://ws.home.test:{daemon.HttpsPort}/echo"), invoker, deadline.Token);
-        }
-        catch (WebSocketException e)
-        {
-            Assert.Fail($"connect over HTTP/2: {e}\n--- daemon ---\n{daemon.Gate.Output}");
-        }
+        using var socket = await ConnectOverHttp2Async("ws.home.test", deadline.Token);
         var answers = new List<string>();
         foreach (var message in new[] { "hello", "over h2" })
         {
@@ -48,12 +35,8 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
     [Fact]
     public async Task A_websocket_over_http2_idle_three_times_its_pools_response_timeout_still_echoes()
     {
-        using var invoker = new HttpMessageInvoker(LocalCaHandler.Create(daemon.RootPem, daemon.HttpsPort));
-        using var socket = new ClientWebSocket();
-        socket.Options.HttpVersion = HttpVersion.Version20;
-        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
         using var deadline = new CancellationTokenSource(Bounded);
-        await socket.ConnectAsync(new Uri($"wss://idle.home.test:{daemon.HttpsPort}/echo"), invoker, deadline.Token);
+        using var socket = await ConnectOverHttp2Async("idle.home.test", deadline.Token);
 
         // The idle time is what is tested: nothing to poll for. The pool's response timeout (1 s) once cut this; with
         // timeouts.idleUpgraded: 1s on the pool, this test fails as it should.
@@ -64,6 +47,26 @@ public sealed class Http2WebSocketTests(Http2WebSocketTests.Daemon daemon) : ICl
         var received = await socket.ReceiveAsync(buffer, deadline.Token);
         Assert.Equal("echo over HTTP/1.1: after 3 s idle", Encoding.UTF8.GetString(buffer, 0, received.Count));
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", deadline.Token);
+    }
+
+    /// <summary>A client that insists on HTTP/2 (extended CONNECT), trusting the daemon's local CA.</summary>
+    private async Task<ClientWebSocket> ConnectOverHttp2Async(string host, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(new Uri($"wss://{host}:{daemon.HttpsPort}/echo"),
+                new HttpMessageInvoker(LocalCaHandler.Create(daemon.RootPem, daemon.HttpsPort)), cancellationToken);
+        }
+        catch (WebSocketException e)
+        {
+            socket.Dispose();
+            Assert.Fail($"connect over HTTP/2: {e}\n--- daemon ---\n{daemon.Gate.Output}");
+        }
+        return socket;
     }
 
     public sealed class Daemon : FeatureDaemon
