@@ -11,14 +11,12 @@ namespace HomelabGate.Cluster.Etcd;
 /// Leadership counts only while the last keep-alive answer is younger than the lease's TTL, measured on this process's
 /// monotonic clock: a replica resumed after a pause sees its permit lapsed before it can act. The election key's create
 /// revision is the fencing token every state write compares (<see cref="EtcdStateStorage"/>).</summary>
-public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, string replica, TimeSpan ttl, TimeSpan? campaignOnDemand,
+public sealed class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, string replica, TimeSpan ttl, TimeSpan? campaignOnDemand,
     TimeProvider time, ILogger<EtcdLeaderLock> logger) : ILeaderLock, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
-    private readonly CancellationTokenSource _stopping = new();
-    private int _disposed;
+    private readonly BackgroundLoop _loop = new();
     private readonly Lock _gate = new();
-    private Task? _loop;
     private long _lease;
     private LeaderKey? _leaderKey;
     private long _validUntil;
@@ -51,12 +49,12 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await GrantAsync(cancellationToken);
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _loop.Start(RunAsync);
     }
 
     public async ValueTask<SideEffectPermit?> PermitAsync(CancellationToken cancellationToken)
     {
-        if (campaignOnDemand is { } wait && _loop is null)
+        if (campaignOnDemand is { } wait && !_loop.IsStarted)
         {
             await StartAsync(cancellationToken);
             var deadline = time.GetTimestamp() + (long)(wait.TotalSeconds * time.TimestampFrequency);
@@ -167,7 +165,7 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
                     _leaderKey = Lease == lease ? response.Leader : null;
                     _leader = replica;
                 }
-                LogElected(logger, replica, response.Leader.Rev);
+                EtcdLeaderLockLog.Elected(logger, replica, response.Leader.Rev);
                 Publish();
             }
             catch (RpcException e) when (EtcdConnection.IsTransient(e))
@@ -177,7 +175,7 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
         }
         catch (Exception e) when (e is RpcException or StateStorageException && !stopping.IsCancellationRequested)
         {
-            LogEtcdProblem(logger, e.Message);
+            EtcdLeaderLockLog.EtcdProblem(logger, e.Message);
         }
     }
 
@@ -202,7 +200,7 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
                 if (answer.TTL <= 0)
                 {
                     // The lease ran out (a pause, or etcd was unreachable past the TTL): its keys are gone, so is the lead.
-                    LogLeaseExpired(logger, lease);
+                    EtcdLeaderLockLog.LeaseExpired(logger, lease);
                     _leaderKey = null;
                     Interlocked.CompareExchange(ref _lease, 0, lease);
                     return;
@@ -247,7 +245,7 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
         {
             await step();
         }
-        catch (Exception e) when (e is StateStorageException or RpcException && !_stopping.IsCancellationRequested)
+        catch (Exception e) when (e is StateStorageException or RpcException && !_loop.IsStopping)
         {
             lock (_gate)
             {
@@ -267,7 +265,7 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
         _published = view;
         if (before?.Role != view.Role)
         {
-            LogRole(logger, replica, view.Role.ToString().ToLowerInvariant(), view.Leader ?? "(none)");
+            EtcdLeaderLockLog.Role(logger, replica, view.Role.ToString().ToLowerInvariant(), view.Leader ?? "(none)");
         }
         Changed?.Invoke();
     }
@@ -276,14 +274,9 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (!await _loop.StopAsync())
         {
             return;
-        }
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
         }
         var lease = Lease;
         if (lease != 0)
@@ -296,21 +289,8 @@ public sealed partial class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, s
             }
             catch (Exception e) when (e is StateStorageException or RpcException)
             {
-                LogEtcdProblem(logger, e.Message);
+                EtcdLeaderLockLog.EtcdProblem(logger, e.Message);
             }
         }
-        _stopping.Dispose();
     }
-
-    [LoggerMessage(60, LogLevel.Information, "Replica {Replica} leads the cluster (election revision {Revision})")]
-    private static partial void LogElected(ILogger logger, string replica, long revision);
-
-    [LoggerMessage(61, LogLevel.Warning, "The lease {Lease} expired: this replica no longer leads")]
-    private static partial void LogLeaseExpired(ILogger logger, long lease);
-
-    [LoggerMessage(62, LogLevel.Information, "Replica {Replica} is now {Role}; the leader is {Leader}")]
-    private static partial void LogRole(ILogger logger, string replica, string role, string leader);
-
-    [LoggerMessage(63, LogLevel.Warning, "etcd: {Problem}")]
-    private static partial void LogEtcdProblem(ILogger logger, string problem);
 }

@@ -19,9 +19,7 @@ public sealed partial class EtcdStateStorage(EtcdConnection etcd, EtcdKeys keys,
     private const string KeyCheckText = "homelabgate key check";
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, byte[]> _values = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stopping = new();
-    private int _disposed;
-    private Task? _watch;
+    private readonly BackgroundLoop _watch = new();
     private long _revision;
 
     public event Action<IReadOnlyList<string>>? Changed;
@@ -44,7 +42,7 @@ public sealed partial class EtcdStateStorage(EtcdConnection etcd, EtcdKeys keys,
             }
         }
         await LoadAsync(cancellationToken);
-        _watch = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
+        _watch.Start(WatchAsync);
     }
 
     public string Describe(string key) => $"etcd {keys.State(StateKeys.Check(key))}";
@@ -141,11 +139,6 @@ public sealed partial class EtcdStateStorage(EtcdConnection etcd, EtcdKeys keys,
                 first = false;
                 await FollowAsync(stopping);
             }
-            catch (Exception e) when (stopping.IsCancellationRequested && e is RpcException or OperationCanceledException)
-            {
-                // Disposed: the call ends as cancelled, which is no failure (a short-lived `gate cert list` died of it).
-                break;
-            }
             catch (Exception e) when (e is RpcException or StateStorageException or InvalidOperationException && !stopping.IsCancellationRequested)
             {
                 LogWatchBroken(logger, e.Message);
@@ -223,19 +216,7 @@ public sealed partial class EtcdStateStorage(EtcdConnection etcd, EtcdKeys keys,
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-        await _stopping.CancelAsync();
-        if (_watch is not null)
-        {
-            await _watch;
-        }
-        _stopping.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _watch.StopAsync();
 
     [LoggerMessage(70, LogLevel.Warning, "etcd watch broken, reloading the state: {Problem}")]
     private static partial void LogWatchBroken(ILogger logger, string problem);

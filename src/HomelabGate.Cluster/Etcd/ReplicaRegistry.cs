@@ -12,10 +12,8 @@ public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
-    private readonly CancellationTokenSource _stopping = new();
-    private int _disposed;
+    private readonly BackgroundLoop _loop = new();
     private Func<ReplicaRecord>? _self;
-    private Task? _loop;
     private IReadOnlyList<ReplicaRecord> _replicas = [];
 
     /// <summary>The replicas as last read (this one included once it has written its record).</summary>
@@ -24,7 +22,7 @@ public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, 
     public void Start(Func<ReplicaRecord> self)
     {
         _self = self;
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _loop.Start(RunAsync);
     }
 
     /// <summary>Writes this replica's record now (after a change of what it serves), besides the regular beat.</summary>
@@ -89,19 +87,7 @@ public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, 
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await _loop;
-        }
-        _stopping.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _loop.StopAsync();
 
     [LoggerMessage(80, LogLevel.Debug, "replica heartbeat: {Problem}")]
     private static partial void LogBeatFailed(ILogger logger, string problem);
