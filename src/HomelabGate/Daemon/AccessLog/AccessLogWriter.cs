@@ -39,20 +39,22 @@ public sealed class AccessLogWriter(ILoggerFactory loggers, ProxyReconciler prox
         _ => "-",
     };
 
-    /// <summary>The settings the log follows, prepared once per reload (a reference comparison per request).</summary>
+    /// <summary>The settings the log follows, prepared once per reload: a reference comparison of the served state per
+    /// request (its <see cref="DesiredState.Settings"/> scans every resource, so it is read only when the state changed).</summary>
     private Prepared Current()
     {
-        var settings = proxy.Serving?.Settings;
+        var serving = proxy.Serving;
         var prepared = Volatile.Read(ref _prepared);
-        if (ReferenceEquals(prepared.Settings, settings))
+        if (ReferenceEquals(prepared.Serving, serving))
         {
             return prepared;
         }
-        prepared = new Prepared(settings, settings?.AccessLog ?? true,
+        var settings = serving?.Settings;
+        prepared = new Prepared(serving, settings?.AccessLog ?? true,
             new ClientAddressResolver([.. (settings?.TrustedProxies ?? ValueList<string>.Empty).SelectMany(AccessGate.Parse)]));
         Volatile.Write(ref _prepared, prepared);
         return prepared;
     }
 
-    private sealed record Prepared(GatewaySettings? Settings, bool Enabled, ClientAddressResolver Clients);
+    private sealed record Prepared(DesiredState? Serving, bool Enabled, ClientAddressResolver Clients);
 }
