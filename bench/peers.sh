@@ -34,6 +34,7 @@ WRK_CPUS=${WRK_CPUS:-0}
 BACKEND_CPUS=${BACKEND_CPUS:-0}
 PROXY_CPUS=${PROXY_CPUS:-1}
 GATE_BIN=${GATE_BIN:-/tmp/bench-gate-out/gate}
+BARE_YARP_BIN=${BARE_YARP_BIN:-/tmp/bench-bare-yarp/bare-yarp} # the `yarp` peer: bench/bare-yarp, published on demand
 MAX_LOAD=${MAX_LOAD:-3}               # wait for the 1-minute load average to drop below this ...
 QUIET_WAIT=${QUIET_WAIT:-0}           # ... for up to this many seconds (0: do not wait)
 RESULTS_JSON=${RESULTS_JSON:-$HERE/results/latest-peers.json}
@@ -64,6 +65,10 @@ export BENCH_LIB="$HERE/lib"
 if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
     echo "bench: publishing the gate to $(dirname "$GATE_BIN")" >&2
     (cd "$REPO" && dotnet publish src/HomelabGate -c Release -o "$(dirname "$GATE_BIN")" >/dev/null)
+fi
+if [[ " $PEERS " == *" yarp "* && ( ! -x $BARE_YARP_BIN || ${BUILD:-0} == 1 ) ]]; then
+    echo "bench: publishing bench/bare-yarp to $(dirname "$BARE_YARP_BIN")" >&2
+    (cd "$REPO" && dotnet publish bench/bare-yarp -c Release -o "$(dirname "$BARE_YARP_BIN")" >/dev/null)
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
@@ -102,6 +107,9 @@ start_peer() {
         haproxy)
             render "$HERE/templates/peers/haproxy.cfg" "$dir/haproxy.cfg" "${common[@]}"
             start_bg "$PROXY_CPUS" "$dir/haproxy.log" haproxy -db -f "$dir/haproxy.cfg" ;;
+        yarp) # the floor: Kestrel + YARP's forwarder alone, tuned like the gate (bench/bare-yarp/Program.cs)
+            start_bg "$PROXY_CPUS" "$dir/yarp.log" "$BARE_YARP_BIN" "${HTTP_PORT[$p]}" "${HTTPS_PORT[$p]}" \
+                "http://127.0.0.1:$BACKEND_PORT" "$WORK/tls/bench.crt" "$WORK/tls/bench.key" ;;
         *) echo "bench: unknown peer $p" >&2; exit 1 ;;
     esac
 }
