@@ -9,7 +9,8 @@ namespace HomelabGate.Cluster.Etcd;
 /// <summary>The leader lock on etcd's election API. Each replica holds a lease (kept alive every TTL/3) and campaigns
 /// with it; the elected one leads until its lease ends — a crash or a pause past the TTL lets the next campaigner in.
 /// Leadership counts only while the last keep-alive answer is younger than the lease's TTL, measured on this process's
-/// monotonic clock: a replica resumed after a pause sees its permit lapsed before it can act. The election key's create
+/// monotonic clock: a replica resumed after a pause sees its permit lapsed before it can act, and a degraded store (a
+/// failed keep-alive or leader read) withholds the permit at once. The election key's create
 /// revision is the fencing token every state write compares (<see cref="EtcdStateStorage"/>).</summary>
 public sealed class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, string replica, TimeSpan ttl, TimeSpan? campaignOnDemand,
     TimeProvider time, ILogger<EtcdLeaderLock> logger) : ILeaderLock, IAsyncDisposable, IDisposable
@@ -65,7 +66,7 @@ public sealed class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, string re
         }
         lock (_gate)
         {
-            if (_leaderKey is not { } key || !LeadsNow())
+            if (_leaderKey is not { } key || !MayAct())
             {
                 return null;
             }
@@ -99,9 +100,14 @@ public sealed class EtcdLeaderLock(EtcdConnection etcd, EtcdKeys keys, string re
     {
         lock (_gate)
         {
-            return _leaderKey?.Rev == revision && LeadsNow();
+            return _leaderKey?.Rev == revision && MayAct();
         }
     }
+
+    /// <summary>Leads, and the store answered the last round: a leader whose keep-alive failed still holds the lease
+    /// until it ends, but etcd may have lost quorum; a DNS write or an order then would break the promise the status
+    /// page makes while degraded (no side effects). Side effects resume with the next answered keep-alive.</summary>
+    private bool MayAct() => LeadsNow() && _problem is null;
 
     private bool LeadsNowLocked()
     {

@@ -38,7 +38,7 @@ public sealed class GateEngine(IDnsSystem dns, ICertificateSystem certificates, 
     public async Task<ApplyResult> ApplyAsync(DesiredState desired, Observation observed, Plan plan, string? manifestHash, CancellationToken cancellationToken)
     {
         var permit = await leadership.PermitAsync(cancellationToken).ConfigureAwait(false);
-        var follower = permit is null ? $"replica {leadership.View.Leader ?? "(none yet)"} leads and carries this out" : null;
+        var follower = permit is null ? Deferral(leadership.View) : null;
         var dnsOutcome = permit is null ? new DnsOutcome(observed.Dns, null) : await ApplyDnsAsync(observed.Dns, plan, permit, cancellationToken).ConfigureAwait(false);
         var issue = permit is null ? NothingToIssue : plan.Of(ResourceKind.Certificate)
             .Where(c => c.Action != ChangeAction.Delete)
@@ -79,6 +79,11 @@ public sealed class GateEngine(IDnsSystem dns, ICertificateSystem certificates, 
         await proxy.ApplyAsync(desired, result.Served, cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>Why a replica without a permit leaves the side effects: another one leads, or the shared store is degraded.</summary>
+    private static string Deferral(LeadershipView view) => view.Degraded
+        ? $"the cluster store is degraded ({view.Problem}); side effects wait until it answers again"
+        : $"replica {view.Leader ?? "(none yet)"} leads and carries this out";
 
     private static ChangeResult Result(ResourceChange change, Observation observed, DnsOutcome dns, CertificateApplyResult certificates,
         IReadOnlyList<string> proxyProblems, string? follower)
