@@ -37,7 +37,7 @@ public sealed class StateStore(IStateStorage storage)
     public Task SaveAppliedAsync(AppliedState state, CancellationToken cancellationToken) =>
         Storage.WriteAsync([new StateWrite(StateKeys.Applied, Serialize(state), Secret: true)], cancellationToken);
 
-    internal static byte[] Serialize(AppliedState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+    internal static byte[] Serialize(AppliedState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options.Info<AppliedState>());
 
-    internal static AppliedState? Deserialize(byte[] content) => JsonSerializer.Deserialize<AppliedState>(content, Options);
+    internal static AppliedState? Deserialize(byte[] content) => JsonSerializer.Deserialize(content, Options.Info<AppliedState>());
 }

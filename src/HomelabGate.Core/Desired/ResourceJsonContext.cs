@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using HomelabGate.Core.State;
+
+namespace HomelabGate.Core.Desired;
+
+/// <summary>Source-generated metadata for desired and applied state: no reflection at run time (the published gate is
+/// Native AOT). Naming, encoder and converters come from <see cref="ResourceJson.Create"/>.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AppliedState))]
+[JsonSerializable(typeof(DesiredState))]
+[JsonSerializable(typeof(Resource))]
+internal sealed partial class ResourceJsonContext : JsonSerializerContext;
