@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using HomelabGate.Core.Diagnostics;
 using HomelabGate.Core.Manifest;
@@ -14,6 +15,11 @@ public sealed class SchemaValidator
 
     private SchemaValidator(JsonSchema schema) => _schema = schema;
 
+    /// <remarks>Newtonsoft.Json makes the lists behind NJsonSchema's collection-typed properties ("required",
+    /// "enum", extension data) by reflection; these keep their constructors in the Native AOT build.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<object>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, object>))]
     public static SchemaValidator Load()
     {
         using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("homelab.schema.json")
