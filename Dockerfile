@@ -38,8 +38,7 @@ RUN dotnet publish src/HomelabGate -c Release -o /app --no-restore --nologo
 
 # ---- runtime --------------------------------------------------------------------------------------------------------
 # .NET 10's default images are Ubuntu 24.04 ("noble"); they define the non-root user `app` (APP_UID=1654). A Native
-# AOT executable needs no .NET runtime, only the native libraries runtime-deps carries (libc, OpenSSL, ICU's absence
-# is fine: gate runs with invariant globalization).
+# AOT executable needs no .NET runtime, only the native libraries runtime-deps carries (libc, OpenSSL for TLS).
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 
 # curl: the image has no HTTP client, and a health check must ask the running daemon (`gate validate` only reads the
