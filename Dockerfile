@@ -9,6 +9,10 @@
 
 # ---- build ----------------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Native AOT links the executable with the platform toolchain: clang (zlib is not needed, .NET links its own copy).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends clang \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
 # Restore from the project files alone, so editing a .cs file does not download the packages again.
@@ -22,20 +26,20 @@ COPY src/HomelabGate.Dns/HomelabGate.Dns.csproj src/HomelabGate.Dns/
 COPY src/HomelabGate.Acme/HomelabGate.Acme.csproj src/HomelabGate.Acme/
 COPY src/HomelabGate.Import/HomelabGate.Import.csproj src/HomelabGate.Import/
 COPY src/HomelabGate.Cluster/HomelabGate.Cluster.csproj src/HomelabGate.Cluster/
-# _IsPublishing, as `dotnet publish` sets it: the restore then includes the ReadyToRun packs for this machine's runtime
-# identifier (HomelabGate.csproj), which the publish below needs with --no-restore.
+# _IsPublishing, as `dotnet publish` sets it: the restore then includes the Native AOT compiler and runtime packs for
+# this machine's runtime identifier (HomelabGate.csproj), which the publish below needs with --no-restore.
 RUN dotnet restore src/HomelabGate/HomelabGate.csproj -p:_IsPublishing=true
 
 # The schema is embedded into HomelabGate.Core (../../schema/homelab.schema.json).
 COPY schema/ schema/
 COPY src/ src/
-# Framework-dependent publish, ReadyToRun for the build machine's architecture: the runtime image below carries
-# ASP.NET Core. The apphost is /app/gate.
+# Native AOT for the build machine's architecture (amd64 or arm64): one self-contained executable, /app/gate.
 RUN dotnet publish src/HomelabGate -c Release -o /app --no-restore --nologo
 
 # ---- runtime --------------------------------------------------------------------------------------------------------
-# .NET 10's default images are Ubuntu 24.04 ("noble"); they define the non-root user `app` (APP_UID=1654).
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# .NET 10's default images are Ubuntu 24.04 ("noble"); they define the non-root user `app` (APP_UID=1654). A Native
+# AOT executable needs no .NET runtime, only the native libraries runtime-deps carries (libc, OpenSSL for TLS).
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 
 # curl: the image has no HTTP client, and a health check must ask the running daemon (`gate validate` only reads the
 # file, so it cannot tell a hung daemon from a healthy one). libcap2-bin: setcap, below (kept: `getcap /app/gate`).

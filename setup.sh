@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# One-time set-up on Debian 12: the system packages the daemon and the tests use, then a published `gate` in ./out.
+# One-time set-up on Debian 12: the system packages the daemon and the tests use, then a published `gate` in ./out
+# (Native AOT: clang links it; zlib is not needed, .NET links its own).
 set -euo pipefail
 cd "$(dirname "$0")"
-packages=(git python3 iproute2 util-linux curl openssl apache2-utils ca-certificates libnss3-tools pebble bind9 bind9-dnsutils dnsmasq-base nginx-light wrk nghttp2-client lego chromium systemd etcd-server etcd-client)
+packages=(clang git python3 iproute2 util-linux curl openssl apache2-utils ca-certificates libnss3-tools pebble bind9 bind9-dnsutils dnsmasq-base nginx-light wrk nghttp2-client lego chromium systemd etcd-server etcd-client)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

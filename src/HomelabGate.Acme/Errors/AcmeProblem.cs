@@ -9,7 +9,7 @@ public sealed record AcmeProblem
     public const string Namespace = "urn:ietf:params:acme:error:";
 
     [JsonPropertyName("type")]
-    public string Type { get; init; } = "about:blank";
+    public string Type { get; set; } = "about:blank";
 
     [JsonPropertyName("detail")]
     public string? Detail { get; init; }
@@ -21,7 +21,7 @@ public sealed record AcmeProblem
     public AcmeIdentifier? Identifier { get; init; }
 
     [JsonPropertyName("subproblems")]
-    public IReadOnlyList<AcmeProblem> Subproblems { get; init; } = [];
+    public IReadOnlyList<AcmeProblem> Subproblems { get; set; } = [];
 
     /// <summary>The ACME error name without its URN prefix ("badNonce"), or the whole type for foreign problems.</summary>
     [JsonIgnore]

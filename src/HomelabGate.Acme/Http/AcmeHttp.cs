@@ -102,7 +102,7 @@ internal sealed class AcmeHttp(HttpClient http, AcmeClientOptions options, Nonce
     {
         try
         {
-            var problem = JsonSerializer.Deserialize<AcmeProblem>(body, AcmeJson.Options);
+            var problem = JsonSerializer.Deserialize(body, AcmeJson.Info<AcmeProblem>());
             return problem is { Type: not "about:blank" } ? problem : null;
         }
         catch (JsonException)

@@ -6,7 +6,7 @@ namespace HomelabGate.Acme.Protocol;
 public sealed record AcmeAccount
 {
     [JsonIgnore]
-    public Uri Url { get; init; } = null!;
+    public Uri Url { get; set; } = null!;
 
     /// <summary>True when newAccount answered 201 (created) rather than 200 (found by its key).</summary>
     [JsonIgnore]
@@ -16,5 +16,5 @@ public sealed record AcmeAccount
     public required AcmeStatus Status { get; init; }
 
     [JsonPropertyName("contact")]
-    public IReadOnlyList<string> Contact { get; init; } = [];
+    public IReadOnlyList<string> Contact { get; set; } = [];
 }

@@ -6,7 +6,7 @@ namespace HomelabGate.Acme.Protocol;
 public sealed record AcmeAuthorization : IAcmePollable
 {
     [JsonIgnore]
-    public Uri Url { get; init; } = null!;
+    public Uri Url { get; set; } = null!;
 
     [JsonIgnore]
     public TimeSpan? RetryAfter { get; init; }

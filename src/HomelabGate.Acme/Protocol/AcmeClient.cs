@@ -80,7 +80,7 @@ public sealed class AcmeClient
     public async Task<AcmeOrder> NewOrderAsync(IEnumerable<string> domains, CancellationToken cancellationToken)
     {
         var directory = await GetDirectoryAsync(cancellationToken);
-        var payload = AcmeJson.Serialize(new { identifiers = domains.Select(AcmeIdentifier.Dns).ToList() });
+        var payload = AcmeJson.Serialize(new AcmeNewOrder([.. domains.Select(AcmeIdentifier.Dns)]));
         var response = await PostAsync(directory.NewOrder, payload, null, cancellationToken);
         var location = response.Location ?? throw new AcmeException($"the CA's newOrder answer from {directory.NewOrder} has no Location header");
         return ReadOrder(response, location);
@@ -108,7 +108,7 @@ public sealed class AcmeClient
 
     public async Task<AcmeOrder> FinalizeAsync(AcmeOrder order, byte[] csrDer, CancellationToken cancellationToken)
     {
-        var payload = AcmeJson.Serialize(new { csr = Base64Url.EncodeToString(csrDer) });
+        var payload = AcmeJson.Serialize(new AcmeFinalize(Base64Url.EncodeToString(csrDer)));
         return ReadOrder(await PostAsync(order.Finalize, payload, null, cancellationToken), order.Url);
     }
 

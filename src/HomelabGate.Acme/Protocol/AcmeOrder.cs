@@ -7,7 +7,7 @@ namespace HomelabGate.Acme.Protocol;
 public sealed record AcmeOrder : IAcmePollable
 {
     [JsonIgnore]
-    public Uri Url { get; init; } = null!;
+    public Uri Url { get; set; } = null!;
 
     /// <summary>How long the CA asked us to wait before polling again, if it said.</summary>
     [JsonIgnore]

@@ -11,12 +11,6 @@ namespace HomelabGate.Certificates.Storage;
 /// </summary>
 public sealed class CertificateStore(StoredPem pem)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>The state directory's store (one node).</summary>
     public CertificateStore(string stateDirectory, PemFileReader reader, AtomicFileWriter writer)
         : this(new StoredPem(new FileStateStorage(stateDirectory), reader))
@@ -81,7 +75,7 @@ public sealed class CertificateStore(StoredPem pem)
             StateWrite.Text(KeyOf(name, "key.pem"), certificate.Key.ExportPkcs8Pem(), secret: true),
             StateWrite.Text(KeyOf(name, "cert.pem"), certificate.Leaf.ExportCertificatePem() + "\n"),
             StateWrite.Text(KeyOf(name, "chain.pem"), chainPem),
-            StateWrite.Text(KeyOf(name, "meta.json"), JsonSerializer.Serialize(metadata, Json) + "\n"),
+            StateWrite.Text(KeyOf(name, "meta.json"), JsonSerializer.Serialize(metadata, CertificateJson.Default.CertificateMetadata) + "\n"),
         ];
     }
 
@@ -90,7 +84,7 @@ public sealed class CertificateStore(StoredPem pem)
         var key = KeyOf(name, "meta.json");
         try
         {
-            return pem.Text(key) is { } text ? JsonSerializer.Deserialize<CertificateMetadata>(text, Json) : null;
+            return pem.Text(key) is { } text ? JsonSerializer.Deserialize(text, CertificateJson.Default.CertificateMetadata) : null;
         }
         catch (JsonException e)
         {

@@ -10,7 +10,6 @@ namespace HomelabGate.Cluster.Etcd;
 public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, EtcdLeaderLock leader, TimeSpan ttl, TimeProvider time,
     ILogger<ReplicaRegistry> logger) : IAsyncDisposable, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(2);
     private readonly BackgroundLoop _loop = new();
     private Func<ReplicaRecord>? _self;
@@ -59,7 +58,7 @@ public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, 
             return;
         }
         var put = new PutRequest { Key = EtcdKeys.Bytes(keys.Replica(record.Id)), Lease = leader.Lease,
-            Value = Google.Protobuf.ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(record with { SeenAt = time.GetUtcNow() }, Json)) };
+            Value = Google.Protobuf.ByteString.CopyFrom(JsonSerializer.SerializeToUtf8Bytes(record with { SeenAt = time.GetUtcNow() }, ClusterJson.Default.ReplicaRecord)) };
         await etcd.CallAsync((i, o) => new KV.KVClient(i).PutAsync(put, o).ResponseAsync, CallTimeout, cancellationToken);
     }
 
@@ -72,7 +71,7 @@ public sealed partial class ReplicaRegistry(EtcdConnection etcd, EtcdKeys keys, 
         {
             try
             {
-                if (JsonSerializer.Deserialize<ReplicaRecord>(kv.Value.Span, Json) is { } record)
+                if (JsonSerializer.Deserialize(kv.Value.Span, ClusterJson.Default.ReplicaRecord) is { } record)
                 {
                     replicas.Add(record);
                 }

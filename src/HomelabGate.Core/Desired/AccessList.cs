@@ -6,16 +6,16 @@ public sealed record AccessList : Resource
 {
     public required string Name { get; init; }
 
-    public ValueList<IpRule> Rules { get; init; } = ValueList<IpRule>.Empty;
+    public ValueList<IpRule> Rules { get; set; } = ValueList<IpRule>.Empty;
 
     [Sensitive]
-    public ValueList<BasicAuthUser> Users { get; init; } = ValueList<BasicAuthUser>.Empty;
+    public ValueList<BasicAuthUser> Users { get; set; } = ValueList<BasicAuthUser>.Empty;
 
     public bool RequireAll { get; init; }
 
     public bool PassAuthorization { get; init; }
 
-    public string Realm { get; init; } = "HomelabGate";
+    public string Realm { get; set; } = "HomelabGate";
 
     public override ResourceId Id => new(ResourceKind.AccessList, Name);
 

@@ -7,9 +7,9 @@ public sealed record Certificate : Resource
 
     public string? Issuer { get; init; }
 
-    public ValueList<string> Domains { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> Domains { get; set; } = ValueList<string>.Empty;
 
-    public KeyType KeyType { get; init; } = KeyType.EcdsaP256;
+    public KeyType KeyType { get; set; } = KeyType.EcdsaP256;
 
     public TimeSpan? Lifetime { get; init; }
 

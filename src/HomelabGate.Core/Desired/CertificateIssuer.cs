@@ -7,11 +7,11 @@ public sealed record CertificateIssuer : Resource
 
     public required IssuerType Type { get; init; }
 
-    public KeyType KeyType { get; init; } = KeyType.EcdsaP256;
+    public KeyType KeyType { get; set; } = KeyType.EcdsaP256;
 
-    public ValueList<string> PermittedDns { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> PermittedDns { get; set; } = ValueList<string>.Empty;
 
-    public ValueList<string> PermittedIp { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> PermittedIp { get; set; } = ValueList<string>.Empty;
 
     public TimeSpan? LeafLifetime { get; init; }
 
@@ -63,7 +63,7 @@ public sealed record Dns01Settings
 
     public string? Command { get; init; }
 
-    public ValueList<string> Resolvers { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> Resolvers { get; set; } = ValueList<string>.Empty;
 
     public TimeSpan? PropagationTimeout { get; init; }
 }

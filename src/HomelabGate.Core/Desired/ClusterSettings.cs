@@ -11,7 +11,7 @@ public sealed record ClusterSettings
 
     public required ValueList<string> Endpoints { get; init; }
 
-    public string Prefix { get; init; } = DefaultPrefix;
+    public string Prefix { get; set; } = DefaultPrefix;
 
     public string? TlsCa { get; init; }
 
@@ -24,7 +24,7 @@ public sealed record ClusterSettings
     [Sensitive]
     public string? Password { get; init; }
 
-    public TimeSpan LeaseTtl { get; init; } = DefaultLeaseTtl;
+    public TimeSpan LeaseTtl { get; set; } = DefaultLeaseTtl;
 
     [Sensitive]
     public required string EncryptionKey { get; init; }

@@ -21,7 +21,7 @@ public sealed record DesiredState(ValueList<Resource> Resources)
 
     /// <summary>SHA-256 of the canonical JSON: equal content gives an equal hash, whatever the manifest's comments, order
     /// or layout. What "the daemon serves the manifest" is judged by.</summary>
-    public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this, Canonical)));
+    public string ContentHash() => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(this, Canonical.Info<DesiredState>())));
 
     /// <summary>The <see cref="ContentHash"/> of what replicas must serve alike: without the node's own listen and admin
     /// addresses, which may differ per node (each binds its own IP). Replicas compare this.</summary>

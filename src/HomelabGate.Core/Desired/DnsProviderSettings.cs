@@ -21,5 +21,5 @@ public sealed record DnsProviderSettings
     public string? ReloadCommand { get; init; }
 
     /// <summary>Written into ownership records, so two HomelabGates sharing a zone never touch each other's records.</summary>
-    public string OwnerId { get; init; } = "homelabgate";
+    public string OwnerId { get; set; } = "homelabgate";
 }

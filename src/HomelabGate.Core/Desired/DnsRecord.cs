@@ -9,7 +9,7 @@ public sealed record DnsRecord : Resource
 
     public required ValueList<string> Values { get; init; }
 
-    public int Ttl { get; init; } = 300;
+    public int Ttl { get; set; } = 300;
 
     public bool Adopt { get; init; }
 

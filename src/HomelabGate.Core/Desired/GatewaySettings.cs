@@ -6,20 +6,20 @@ public sealed record GatewaySettings : Resource
     public const string DefaultHttp = "0.0.0.0:8080";
     public const string DefaultAdmin = "127.0.0.1:9180";
 
-    public string? HttpListen { get; init; } = DefaultHttp;
+    public string? HttpListen { get; set; } = DefaultHttp;
 
     public string? HttpsListen { get; init; }
 
-    public string AdminListen { get; init; } = DefaultAdmin;
+    public string AdminListen { get; set; } = DefaultAdmin;
 
     [Sensitive]
     public string? AdminToken { get; init; }
 
-    public DefaultSite DefaultSite { get; init; } = DefaultSite.NotFound;
+    public DefaultSite DefaultSite { get; set; } = DefaultSite.NotFound;
 
-    public ValueList<string> TrustedProxies { get; init; } = ValueList<string>.Empty;
+    public ValueList<string> TrustedProxies { get; set; } = ValueList<string>.Empty;
 
-    public bool AccessLog { get; init; } = true;
+    public bool AccessLog { get; set; } = true;
 
     public string? DefaultCertificate { get; init; }
 
@@ -28,7 +28,7 @@ public sealed record GatewaySettings : Resource
     public NotificationSettings? Notifications { get; init; }
 
     /// <summary>TCP forwards; bound at start with the other listeners.</summary>
-    public ValueList<TcpStream> Streams { get; init; } = ValueList<TcpStream>.Empty;
+    public ValueList<TcpStream> Streams { get; set; } = ValueList<TcpStream>.Empty;
 
     /// <summary>Null: one node, state in the state directory.</summary>
     public ClusterSettings? Cluster { get; init; }

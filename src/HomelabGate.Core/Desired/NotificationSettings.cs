@@ -10,11 +10,11 @@ public sealed record NotificationSettings
     public required string Url { get; init; }
 
     [Sensitive]
-    public ValueList<HeaderValue> Headers { get; init; } = ValueList<HeaderValue>.Empty;
+    public ValueList<HeaderValue> Headers { get; set; } = ValueList<HeaderValue>.Empty;
 
     public required ValueList<NotificationEvent> Events { get; init; }
 
-    public TimeSpan TargetDownAfter { get; init; } = DefaultTargetDownAfter;
+    public TimeSpan TargetDownAfter { get; set; } = DefaultTargetDownAfter;
 
     public bool Sends(NotificationEvent kind) => Events.Contains(kind);
 }

@@ -22,18 +22,18 @@ public sealed record ProxyHost : Resource
 
     public HstsPolicy? Hsts { get; init; }
 
-    public ValueList<HostLocation> Locations { get; init; } = ValueList<HostLocation>.Empty;
+    public ValueList<HostLocation> Locations { get; set; } = ValueList<HostLocation>.Empty;
 
-    public HeaderRules RequestHeaders { get; init; } = HeaderRules.None;
+    public HeaderRules RequestHeaders { get; set; } = HeaderRules.None;
 
-    public HeaderRules ResponseHeaders { get; init; } = HeaderRules.None;
+    public HeaderRules ResponseHeaders { get; set; } = HeaderRules.None;
 
     public bool SecurityHeaders { get; init; }
 
     /// <summary>Sent as <c>Content-Security-Policy</c> on every answer, proxied or our own.</summary>
     public string? ContentSecurityPolicy { get; init; }
 
-    public bool PreserveHost { get; init; } = true;
+    public bool PreserveHost { get; set; } = true;
 
     public long? MaxBodySize { get; init; }
 

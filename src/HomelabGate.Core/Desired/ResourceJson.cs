@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using HomelabGate.Core.Secrets;
 
 namespace HomelabGate.Core.Desired;
 
@@ -10,20 +11,41 @@ public static class ResourceJson
 {
     public static JsonSerializerOptions Create(params Action<JsonTypeInfo>[] extraModifiers)
     {
-        var resolver = new DefaultJsonTypeInfoResolver { Modifiers = { DataOnly } };
+        var resolver = ResourceJsonContext.Default.WithAddedModifier(DataOnly);
         foreach (var modifier in extraModifiers)
         {
-            resolver.Modifiers.Add(modifier);
+            resolver = resolver.WithAddedModifier(modifier);
         }
-        return new JsonSerializerOptions
+        var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new CompactDurationConverter() },
             TypeInfoResolver = resolver,
         };
+        foreach (var converter in Converters())
+        {
+            options.Converters.Add(converter);
+        }
+        return options;
     }
+
+    /// <summary>One converter per enum and per list type in the state, named here because Native AOT cannot make
+    /// generic converters at run time (a test walks the resource types and checks none is missing).</summary>
+    private static IEnumerable<JsonConverter> Converters() =>
+    [
+        new CompactDurationConverter(),
+        new KebabEnumConverter<ResourceKind>(), new KebabEnumConverter<LoadBalancing>(), new KebabEnumConverter<IssuerType>(),
+        new KebabEnumConverter<KeyType>(), new KebabEnumConverter<DnsProviderType>(), new KebabEnumConverter<Dns01ProviderType>(),
+        new KebabEnumConverter<NotificationEvent>(), new KebabEnumConverter<SecretSource>(),
+        new ValueListConverter<string>(), new ValueListConverter<Resource>(), new ValueListConverter<ErrorPageFile>(),
+        new ValueListConverter<TcpStream>(), new ValueListConverter<IpRule>(), new ValueListConverter<HostLocation>(),
+        new ValueListConverter<HeaderValue>(), new ValueListConverter<BasicAuthUser>(), new ValueListConverter<UpstreamTarget>(),
+        new ValueListConverter<NotificationEvent>(),
+    ];
+
+    /// <summary>The options' metadata for <typeparamref name="T"/>: serializing through it needs no reflection.</summary>
+    public static JsonTypeInfo<T> Info<T>(this JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     private static void DataOnly(JsonTypeInfo info)
     {
@@ -31,12 +53,9 @@ public static class ResourceJson
         {
             return;
         }
-        foreach (var property in info.Properties.Where(p => p.Set is null && !IsConstructorParameter(info, p)).ToList())
+        foreach (var property in info.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList())
         {
             info.Properties.Remove(property);
         }
     }
-
-    private static bool IsConstructorParameter(JsonTypeInfo info, JsonPropertyInfo property) =>
-        info.Type.GetConstructors().Any(c => c.GetParameters().Any(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase)));
 }

@@ -7,7 +7,7 @@ public sealed record UpstreamPool : Resource
 
     public required ValueList<UpstreamTarget> Targets { get; init; }
 
-    public LoadBalancing LoadBalancing { get; init; } = LoadBalancing.RoundRobin;
+    public LoadBalancing LoadBalancing { get; set; } = LoadBalancing.RoundRobin;
 
     public ActiveHealthCheck? HealthCheck { get; init; }
 
@@ -22,7 +22,7 @@ public sealed record UpstreamPool : Resource
     /// <summary>How long an upgraded connection (a WebSocket) may be idle both ways; null: as long as both ends keep it.</summary>
     public TimeSpan? IdleUpgradedTimeout { get; init; }
 
-    public UpstreamTls Tls { get; init; } = UpstreamTls.Default;
+    public UpstreamTls Tls { get; set; } = UpstreamTls.Default;
 
     /// <summary>True for the pool of one made from a host's inline <c>to:</c>.</summary>
     public bool Inline { get; init; }

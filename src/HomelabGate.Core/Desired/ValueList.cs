@@ -2,12 +2,12 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HomelabGate.Core.Desired;
 
 /// <summary>An immutable list with content equality. C# records compare list members by reference, which would make
 /// the planner report changes where there are none; resources hold their lists in this type instead.</summary>
-[JsonConverter(typeof(ValueListConverterFactory))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -46,20 +46,33 @@ public static class ValueList
     public static ValueList<T> From<T>(IEnumerable<T>? items) => items is null ? ValueList<T>.Empty : new ValueList<T>(items);
 }
 
-internal sealed class ValueListConverterFactory : JsonConverterFactory
+/// <summary>Reads and writes a <see cref="ValueList{T}"/> as a JSON array, each item through the options' own metadata (so a
+/// <see cref="Resource"/> keeps its "$kind"). Registered per element type in <see cref="ResourceJson"/>.</summary>
+internal sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
 {
-    public override bool CanConvert(Type typeToConvert) =>
-        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
-
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(ValueListConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
-
-    private sealed class ValueListConverter<T> : JsonConverter<ValueList<T>>
+    public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        public override ValueList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? []);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"expected a list, found {reader.TokenType}");
+        }
+        var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(JsonSerializer.Deserialize(ref reader, item)!);
+        }
+        return new(items);
+    }
 
-        public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value.ToList(), options);
+    public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options)
+    {
+        var item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        writer.WriteStartArray();
+        foreach (var element in value)
+        {
+            JsonSerializer.Serialize(writer, element, item);
+        }
+        writer.WriteEndArray();
     }
 }

@@ -2,89 +2,89 @@ namespace HomelabGate.Core.Manifest;
 
 public sealed record CertificateSpec
 {
-    public string? Issuer { get; init; }
+    public string? Issuer { get; set; }
 
-    public List<string>? Domains { get; init; }
+    public List<string>? Domains { get; set; }
 
-    public string? KeyType { get; init; }
+    public string? KeyType { get; set; }
 
-    public string? Lifetime { get; init; }
+    public string? Lifetime { get; set; }
 
-    public CertificateFilesSpec? Files { get; init; }
+    public CertificateFilesSpec? Files { get; set; }
 }
 
 public sealed record CertificateFilesSpec
 {
-    public string Cert { get; init; } = "";
+    public string Cert { get; set; } = "";
 
-    public string Key { get; init; } = "";
+    public string Key { get; set; } = "";
 
-    public string? Chain { get; init; }
+    public string? Chain { get; set; }
 }
 
 public sealed record IssuerSpec
 {
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
-    public string? KeyType { get; init; }
+    public string? KeyType { get; set; }
 
-    public NameConstraintsSpec? NameConstraints { get; init; }
+    public NameConstraintsSpec? NameConstraints { get; set; }
 
-    public string? LeafLifetime { get; init; }
+    public string? LeafLifetime { get; set; }
 
-    public string? Directory { get; init; }
+    public string? Directory { get; set; }
 
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
-    public string? CaBundle { get; init; }
+    public string? CaBundle { get; set; }
 
-    public EabSpec? Eab { get; init; }
+    public EabSpec? Eab { get; set; }
 
-    public string? PreferredChain { get; init; }
+    public string? PreferredChain { get; set; }
 
-    public string? RenewBefore { get; init; }
+    public string? RenewBefore { get; set; }
 
-    public Dns01Spec? Dns01 { get; init; }
+    public Dns01Spec? Dns01 { get; set; }
 }
 
 public sealed record NameConstraintsSpec
 {
-    public List<string>? Dns { get; init; }
+    public List<string>? Dns { get; set; }
 
-    public List<string>? Ip { get; init; }
+    public List<string>? Ip { get; set; }
 }
 
 public sealed record EabSpec
 {
-    public string Kid { get; init; } = "";
+    public string Kid { get; set; } = "";
 
-    public string HmacKey { get; init; } = "";
+    public string HmacKey { get; set; } = "";
 }
 
 public sealed record Dns01Spec
 {
-    public string Provider { get; init; } = "";
+    public string Provider { get; set; } = "";
 
-    public string? Server { get; init; }
+    public string? Server { get; set; }
 
-    public string? Zone { get; init; }
+    public string? Zone { get; set; }
 
-    public TsigSpec? Tsig { get; init; }
+    public TsigSpec? Tsig { get; set; }
 
-    public string? ApiToken { get; init; }
+    public string? ApiToken { get; set; }
 
-    public string? Command { get; init; }
+    public string? Command { get; set; }
 
-    public List<string>? Resolvers { get; init; }
+    public List<string>? Resolvers { get; set; }
 
-    public string? PropagationTimeout { get; init; }
+    public string? PropagationTimeout { get; set; }
 }
 
 public sealed record TsigSpec
 {
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
-    public string? Algorithm { get; init; }
+    public string? Algorithm { get; set; }
 
-    public string Secret { get; init; } = "";
+    public string Secret { get; set; } = "";
 }

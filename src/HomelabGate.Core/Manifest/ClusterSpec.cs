@@ -3,31 +3,31 @@ namespace HomelabGate.Core.Manifest;
 /// <summary><c>settings.cluster</c>: replicas sharing their state in etcd.</summary>
 public sealed record ClusterSpec
 {
-    public EtcdSpec? Etcd { get; init; }
+    public EtcdSpec? Etcd { get; set; }
 
-    public string? LeaseTtl { get; init; }
+    public string? LeaseTtl { get; set; }
 
-    public string? EncryptionKey { get; init; }
+    public string? EncryptionKey { get; set; }
 }
 
 public sealed record EtcdSpec
 {
-    public List<string>? Endpoints { get; init; }
+    public List<string>? Endpoints { get; set; }
 
-    public string? Prefix { get; init; }
+    public string? Prefix { get; set; }
 
-    public EtcdTlsSpec? Tls { get; init; }
+    public EtcdTlsSpec? Tls { get; set; }
 
-    public string? Username { get; init; }
+    public string? Username { get; set; }
 
-    public string? Password { get; init; }
+    public string? Password { get; set; }
 }
 
 public sealed record EtcdTlsSpec
 {
-    public string? Ca { get; init; }
+    public string? Ca { get; set; }
 
-    public string? Cert { get; init; }
+    public string? Cert { get; set; }
 
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 }

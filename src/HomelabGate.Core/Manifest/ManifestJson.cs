@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HomelabGate.Core.Manifest;
 
@@ -14,7 +15,11 @@ internal static class ManifestJson
         // A null where the spec has no nullable slot is refused here too, not left for a rule to trip over.
         RespectNullableAnnotations = true,
         Converters = { new TargetSpecConverter(), new HstsSpecConverter() },
+        TypeInfoResolver = ManifestJsonContext.Default,
     };
+
+    /// <summary>The spec's metadata, source-generated (no reflection: the published gate is Native AOT).</summary>
+    public static JsonTypeInfo<ManifestSpec> Spec { get; } = (JsonTypeInfo<ManifestSpec>)Options.GetTypeInfo(typeof(ManifestSpec));
 
     private sealed class TargetSpecConverter : JsonConverter<TargetSpec>
     {

@@ -78,7 +78,7 @@ public sealed class ManifestLoader(SchemaValidator schema, ManifestValidator rul
     {
         try
         {
-            return root.Deserialize<ManifestSpec>(ManifestJson.Options) ?? throw new JsonException("the manifest is null", "$", null, null);
+            return root.Deserialize(ManifestJson.Spec) ?? throw new JsonException("the manifest is null", "$", null, null);
         }
         catch (Exception e)
         {

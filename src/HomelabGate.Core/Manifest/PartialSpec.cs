@@ -23,10 +23,10 @@ internal static class PartialSpec
                 return null; // a key with a '.' or '[' makes the path ambiguous: better no rule findings than wrong ones
             }
         }
-        SpecShape.RemoveUnknown(copy, typeof(ManifestSpec));
+        SpecShape.RemoveUnknown(copy, ManifestJson.Spec);
         try
         {
-            return copy.Deserialize<ManifestSpec>(ManifestJson.Options);
+            return copy.Deserialize(ManifestJson.Spec);
         }
         catch (Exception)
         {

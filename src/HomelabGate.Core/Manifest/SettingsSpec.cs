@@ -2,48 +2,48 @@ namespace HomelabGate.Core.Manifest;
 
 public sealed record SettingsSpec
 {
-    public string? StateDir { get; init; }
+    public string? StateDir { get; set; }
 
-    public ListenSpec? Listen { get; init; }
+    public ListenSpec? Listen { get; set; }
 
-    public string? Admin { get; init; }
+    public string? Admin { get; set; }
 
-    public string? AdminToken { get; init; }
+    public string? AdminToken { get; set; }
 
-    public DefaultSiteSpec? DefaultSite { get; init; }
+    public DefaultSiteSpec? DefaultSite { get; set; }
 
-    public List<string>? TrustedProxies { get; init; }
+    public List<string>? TrustedProxies { get; set; }
 
-    public bool? AccessLog { get; init; }
+    public bool? AccessLog { get; set; }
 
-    public string? DnsOwnerId { get; init; }
+    public string? DnsOwnerId { get; set; }
 
-    public string? DefaultCertificate { get; init; }
+    public string? DefaultCertificate { get; set; }
 
-    public ClusterSpec? Cluster { get; init; }
+    public ClusterSpec? Cluster { get; set; }
 
     /// <summary>Status ("502") → a page file for every host, relative to the manifest's folder.</summary>
-    public Dictionary<string, string>? ErrorPages { get; init; }
+    public Dictionary<string, string>? ErrorPages { get; set; }
 
-    public NotificationsSpec? Notifications { get; init; }
+    public NotificationsSpec? Notifications { get; set; }
 }
 
 public sealed record ListenSpec
 {
-    public string? Http { get; init; }
+    public string? Http { get; set; }
 
-    public string? Https { get; init; }
+    public string? Https { get; set; }
 }
 
 public sealed record DefaultSiteSpec
 {
-    public int? Status { get; init; }
+    public int? Status { get; set; }
 
-    public string? Body { get; init; }
+    public string? Body { get; set; }
 
-    public string? ContentType { get; init; }
+    public string? ContentType { get; set; }
 
-    public string? Redirect { get; init; }
+    public string? Redirect { get; set; }
 
-    public bool? Close { get; init; }
+    public bool? Close { get; set; }
 }

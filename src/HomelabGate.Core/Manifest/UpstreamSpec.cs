@@ -2,71 +2,71 @@ namespace HomelabGate.Core.Manifest;
 
 public sealed record UpstreamSpec
 {
-    public List<TargetSpec> Targets { get; init; } = [];
+    public List<TargetSpec> Targets { get; set; } = [];
 
-    public string? LoadBalancing { get; init; }
+    public string? LoadBalancing { get; set; }
 
-    public HealthCheckSpec? HealthCheck { get; init; }
+    public HealthCheckSpec? HealthCheck { get; set; }
 
-    public PassiveHealthSpec? PassiveHealth { get; init; }
+    public PassiveHealthSpec? PassiveHealth { get; set; }
 
-    public StickySpec? Sticky { get; init; }
+    public StickySpec? Sticky { get; set; }
 
-    public TimeoutsSpec? Timeouts { get; init; }
+    public TimeoutsSpec? Timeouts { get; set; }
 
-    public UpstreamTlsSpec? Tls { get; init; }
+    public UpstreamTlsSpec? Tls { get; set; }
 }
 
 /// <summary>A target written as a bare URL string or as <c>{ url, weight }</c>.</summary>
 public sealed record TargetSpec
 {
-    public string Url { get; init; } = "";
+    public string Url { get; set; } = "";
 
-    public int? Weight { get; init; }
+    public int? Weight { get; set; }
 }
 
 public sealed record HealthCheckSpec
 {
-    public string? Path { get; init; }
+    public string? Path { get; set; }
 
-    public string? Interval { get; init; }
+    public string? Interval { get; set; }
 
-    public string? Timeout { get; init; }
+    public string? Timeout { get; set; }
 
-    public string? ExpectStatus { get; init; }
+    public string? ExpectStatus { get; set; }
 
-    public int? HealthyThreshold { get; init; }
+    public int? HealthyThreshold { get; set; }
 
-    public int? UnhealthyThreshold { get; init; }
+    public int? UnhealthyThreshold { get; set; }
 }
 
 public sealed record PassiveHealthSpec
 {
-    public int? ConsecutiveFailures { get; init; }
+    public int? ConsecutiveFailures { get; set; }
 
-    public string? Reactivation { get; init; }
+    public string? Reactivation { get; set; }
 }
 
 public sealed record StickySpec
 {
-    public string? Cookie { get; init; }
+    public string? Cookie { get; set; }
 }
 
 public sealed record TimeoutsSpec
 {
-    public string? Connect { get; init; }
+    public string? Connect { get; set; }
 
-    public string? Response { get; init; }
+    public string? Response { get; set; }
 
     /// <summary>How long an upgraded connection (a WebSocket) may be idle both ways; none by default.</summary>
-    public string? IdleUpgraded { get; init; }
+    public string? IdleUpgraded { get; set; }
 }
 
 public sealed record UpstreamTlsSpec
 {
-    public bool? SkipVerify { get; init; }
+    public bool? SkipVerify { get; set; }
 
-    public string? Ca { get; init; }
+    public string? Ca { get; set; }
 
-    public string? ServerName { get; init; }
+    public string? ServerName { get; set; }
 }

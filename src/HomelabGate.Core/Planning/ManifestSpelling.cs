@@ -167,9 +167,25 @@ internal static class ManifestSpelling
         return items;
     }
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, Relaxed);
+    private static string Quote(string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStringValue(text);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-    private static string Unquote(string json) => json.StartsWith('"') ? JsonSerializer.Deserialize<string>(json) ?? json : json;
+    private static string Unquote(string json)
+    {
+        if (!json.StartsWith('"'))
+        {
+            return json;
+        }
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        return reader.Read() ? reader.GetString() ?? json : json;
+    }
 }

@@ -17,7 +17,7 @@ public static class ResourceAttributes
     private static readonly JsonSerializerOptions CompareOptions = ResourceJson.Create();
 
     public static JsonNode? ToJson(Resource? resource) =>
-        resource is null ? null : JsonSerializer.SerializeToNode(resource, typeof(Resource), DisplayOptions);
+        resource is null ? null : JsonSerializer.SerializeToNode(resource, DisplayOptions.Info<Resource>());
 
     /// <summary>Flattened attributes in declaration order and the manifest's spelling (<see cref="ManifestSpelling"/>),
     /// e.g. ("targets[0].url", "\"http://10.0.0.5:8096\""), ("satisfy", "\"all\"").</summary>
@@ -44,7 +44,7 @@ public static class ResourceAttributes
     private static IReadOnlyList<KeyValuePair<string, string>> Flatten(Resource? resource, JsonSerializerOptions options)
     {
         var result = new List<KeyValuePair<string, string>>();
-        if ((resource is null ? null : JsonSerializer.SerializeToNode(resource, typeof(Resource), options)) is JsonObject root)
+        if ((resource is null ? null : JsonSerializer.SerializeToNode(resource, options.Info<Resource>())) is JsonObject root)
         {
             root.Remove("$kind");
             root.Remove("name");
@@ -105,9 +105,16 @@ public static class ResourceAttributes
     private static void RetypeAsString(JsonTypeInfo info, JsonPropertyInfo property)
     {
         var index = info.Properties.IndexOf(property);
-        var replacement = info.CreateJsonPropertyInfo(typeof(string), property.Name);
         var get = property.Get;
-        replacement.Get = target => get?.Invoke(target) is null ? null : SecretReference.Redacted;
-        info.Properties[index] = replacement;
+        // The source-generation API, not CreateJsonPropertyInfo: it needs no reflection (Native AOT).
+        info.Properties[index] = JsonMetadataServices.CreatePropertyInfo(info.Options, new JsonPropertyInfoValues<string>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = info.Type,
+            PropertyName = property.Name,
+            JsonPropertyName = property.Name,
+            Getter = target => get?.Invoke(target) is null ? null : SecretReference.Redacted,
+        });
     }
 }

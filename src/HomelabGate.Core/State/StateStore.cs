@@ -25,7 +25,7 @@ public sealed class StateStore(IStateStorage storage)
         }
         try
         {
-            return JsonSerializer.Deserialize<AppliedState>(content, Options);
+            return Deserialize(content);
         }
         catch (JsonException e)
         {
@@ -35,5 +35,9 @@ public sealed class StateStore(IStateStorage storage)
 
     /// <summary>Mode 0600 on disk (it names hosts and secret references), encrypted in a shared store.</summary>
     public Task SaveAppliedAsync(AppliedState state, CancellationToken cancellationToken) =>
-        Storage.WriteAsync([new StateWrite(StateKeys.Applied, JsonSerializer.SerializeToUtf8Bytes(state, Options), Secret: true)], cancellationToken);
+        Storage.WriteAsync([new StateWrite(StateKeys.Applied, Serialize(state), Secret: true)], cancellationToken);
+
+    internal static byte[] Serialize(AppliedState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options.Info<AppliedState>());
+
+    internal static AppliedState? Deserialize(byte[] content) => JsonSerializer.Deserialize(content, Options.Info<AppliedState>());
 }

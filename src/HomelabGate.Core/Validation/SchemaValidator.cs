@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using HomelabGate.Core.Diagnostics;
 using HomelabGate.Core.Manifest;
@@ -10,16 +11,25 @@ namespace HomelabGate.Core.Validation;
 /// back to the YAML line and column through the <see cref="SourceMap"/>.</summary>
 public sealed class SchemaValidator
 {
-    private readonly JsonSchema _schema;
+    // Parsed on first use, not when the CLI is composed: `gate --version`, `gate status` and the other commands that
+    // never read a manifest do not pay for it (~50 ms in a Native AOT build, more under the JIT).
+    private readonly Lazy<JsonSchema> _schema;
 
-    private SchemaValidator(JsonSchema schema) => _schema = schema;
+    private SchemaValidator(Func<JsonSchema> load) => _schema = new(load);
 
-    public static SchemaValidator Load()
+    public static SchemaValidator Load() => new(ReadEmbeddedSchema);
+
+    /// <remarks>Newtonsoft.Json makes the lists behind NJsonSchema's collection-typed properties ("required",
+    /// "enum", extension data) by reflection; these keep their constructors in the Native AOT build.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<object>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, object>))]
+    private static JsonSchema ReadEmbeddedSchema()
     {
         using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("homelab.schema.json")
             ?? throw new InvalidOperationException("the manifest schema is not embedded in HomelabGate.Core");
         using var reader = new StreamReader(stream);
-        return new SchemaValidator(JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     }
 
     public IEnumerable<Diagnostic> Validate(JsonNode? root, SourceMap map) => Check(root, map).Select(f => f.Diagnostic);
@@ -27,7 +37,7 @@ public sealed class SchemaValidator
     /// <summary>The schema's findings with the path each is about, so a partial manifest can leave those values out.</summary>
     public IReadOnlyList<SchemaFinding> Check(JsonNode? root, SourceMap map)
     {
-        var errors = _schema.Validate(root?.ToJsonString() ?? "null");
+        var errors = _schema.Value.Validate(root?.ToJsonString() ?? "null");
         return Flatten(errors)
             .Select(e => new SchemaFinding(SchemaErrorDescriber.PathOf(e), SchemaErrorDescriber.Describe(e, map)))
             .DistinctBy(f => (f.Diagnostic.Code, f.Diagnostic.Summary, f.Diagnostic.Location))

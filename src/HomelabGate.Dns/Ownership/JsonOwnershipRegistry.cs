@@ -18,13 +18,6 @@ public sealed class JsonOwnershipRegistry(IStateStorage storage, string key, str
 
     private string Where => storage.Describe(key);
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public async Task<IReadOnlyDictionary<DnsRecordKey, OwnedRecord>> LoadAsync(CancellationToken cancellationToken)
     {
         var file = await ReadAsync(cancellationToken);
@@ -49,7 +42,7 @@ public sealed class JsonOwnershipRegistry(IStateStorage storage, string key, str
             records[set.Key] = new FileRecord(set.Name, set.Type, set.Ttl, [.. set.Values]);
         }
         var ordered = records.Values.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Type).ToList();
-        var content = JsonSerializer.Serialize(new FileContent(ownerId, ordered), Json);
+        var content = JsonSerializer.Serialize(new FileContent(ownerId, ordered), OwnershipJson.Default.FileContent);
         await storage.WriteAsync([StateWrite.Text(key, content + "\n", secret: true)], cancellationToken);
     }
 
@@ -60,7 +53,7 @@ public sealed class JsonOwnershipRegistry(IStateStorage storage, string key, str
             return new FileContent(ownerId, []);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var content = JsonSerializer.Deserialize<FileContent>(bytes, Json)
+        var content = JsonSerializer.Deserialize(bytes, OwnershipJson.Default.FileContent)
             ?? throw new InvalidDataException($"{Where}: the DNS ownership file is empty");
         if (content.OwnerId != ownerId)
         {
@@ -69,8 +62,4 @@ public sealed class JsonOwnershipRegistry(IStateStorage storage, string key, str
         }
         return content;
     }
-
-    private sealed record FileContent(string OwnerId, List<FileRecord> Records);
-
-    private sealed record FileRecord(string Name, DnsRecordType Type, int Ttl, List<string> Values);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HomelabGate.Core.Secrets;
 
 namespace HomelabGate.Dns.PiHole;
@@ -14,7 +15,7 @@ public sealed class PiholeClient(HttpClient http, PiholeOptions options, ISecret
     public async Task<PiholeSession> LoginAsync(CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(
-            new Uri(options.BaseAddress, "api/auth"), new { password = secrets.Resolve(options.Password) }, cancellationToken);
+            new Uri(options.BaseAddress, "api/auth"), new JsonObject { ["password"] = secrets.Resolve(options.Password) }, DnsApiJson.Default.JsonObject, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw new PiholeException($"Pi-hole {options.BaseAddress} rejected the password from {options.Password.Expression}");
@@ -23,7 +24,7 @@ public sealed class PiholeClient(HttpClient http, PiholeOptions options, ISecret
         {
             throw new PiholeException($"Pi-hole {options.BaseAddress} login failed ({(int)response.StatusCode}): {await PiholeSession.ErrorTextAsync(response, cancellationToken)}");
         }
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync(DnsApiJson.Default.JsonElement, cancellationToken);
         var sid = body.GetProperty("session").GetProperty("sid").GetString()
             ?? throw new PiholeException($"Pi-hole {options.BaseAddress} returned no session id");
         return new PiholeSession(http, options.BaseAddress, sid);

@@ -49,7 +49,7 @@ public sealed class PiholeSession : IAsyncDisposable
     {
         try
         {
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync(DnsApiJson.Default.JsonElement, cancellationToken);
             if (body.TryGetProperty("error", out var error))
             {
                 return $"{error.GetProperty("key").GetString()}: {error.GetProperty("message").GetString()}";

@@ -13,8 +13,6 @@ namespace HomelabGate.Cli;
 /// usable from cron or CI.</summary>
 public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipeline, DriftDetector detector, StateServicesFactory states, DaemonClient daemon)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public Command Build()
     {
         var command = new Command("drift", "Show what in the world no longer matches the manifest") { options.File, options.StateDir, options.Output };
@@ -51,7 +49,7 @@ public sealed class DriftCommand(CommonOptions options, ManifestPipeline pipelin
         }
         if (format == OutputFormat.Json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new { inSync = report.InSync, items = report.Items, problems = report.Problems }, Json));
+            output.WriteLine(JsonSerializer.Serialize(new DriftDocument(report.InSync, report.Items, report.Problems), DriftJson.Default.DriftDocument));
         }
         else
         {

@@ -69,7 +69,7 @@ public sealed class BasicAuthTests(BasicAuthTests.Daemon daemon) : IClassFixture
     {
         var input = Path.Combine(daemon.Workspace.Root, $"password-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(input, password + "\n");
-        return await ProcessRunner.RunAsync("bash", ["-c", "\"$0\" \"$1\" hash-password --cost 10 < \"$2\"", GateBinary.DotnetHost, GateBinary.DllPath, input], timeout: TimeSpan.FromSeconds(60));
+        return await ProcessRunner.RunAsync("bash", ["-c", "f=\"$1\"; shift; \"$@\" hash-password --cost 10 < \"$f\"", "bash", input, GateBinary.DotnetHost, .. GateBinary.Arguments([])], timeout: TimeSpan.FromSeconds(60));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

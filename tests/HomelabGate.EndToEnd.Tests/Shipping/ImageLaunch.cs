@@ -5,13 +5,12 @@ namespace HomelabGate.EndToEnd.Tests.Shipping;
 /// /config → a read-only config folder, /data → a state folder.</summary>
 public sealed class ImageLaunch(Dockerfile dockerfile, string app, string config, string data)
 {
-    /// <summary>What mcr.microsoft.com/dotnet/aspnet:10.0 itself sets that could change how the app starts.</summary>
+    /// <summary>What mcr.microsoft.com/dotnet/runtime-deps:10.0 itself sets that could change how the app starts.</summary>
     public static IReadOnlyDictionary<string, string> BaseImageEnvironment { get; } = new Dictionary<string, string>
     {
         ["APP_UID"] = "1654",
         ["ASPNETCORE_HTTP_PORTS"] = "8080",
         ["DOTNET_RUNNING_IN_CONTAINER"] = "true",
-        ["DOTNET_VERSION"] = "10.0.0",
     };
 
     /// <summary>A container path (or a value that is one) on this machine.</summary>

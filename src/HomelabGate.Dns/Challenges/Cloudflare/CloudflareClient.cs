@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HomelabGate.Core.Secrets;
 
 namespace HomelabGate.Dns.Challenges.Cloudflare;
@@ -22,24 +23,24 @@ public sealed class CloudflareClient(HttpClient http, CloudflareOptions options,
     }
 
     public Task CreateTxtAsync(string zoneId, string name, string content, int ttl, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"zones/{zoneId}/dns_records", new { type = "TXT", name, content, ttl }, cancellationToken);
+        SendAsync(HttpMethod.Post, $"zones/{zoneId}/dns_records", new JsonObject { ["type"] = "TXT", ["name"] = name, ["content"] = content, ["ttl"] = ttl }, cancellationToken);
 
     public Task DeleteAsync(string zoneId, string recordId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"zones/{zoneId}/dns_records/{recordId}", null, cancellationToken);
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(options.BaseAddress, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secrets.Resolve(options.ApiToken));
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = JsonContent.Create(body, DnsApiJson.Default.JsonObject);
         }
         using var response = await http.SendAsync(request, cancellationToken);
         JsonElement envelope;
         try
         {
-            envelope = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            envelope = await response.Content.ReadFromJsonAsync(DnsApiJson.Default.JsonElement, cancellationToken);
         }
         catch (JsonException)
         {
