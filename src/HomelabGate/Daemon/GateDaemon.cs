@@ -92,6 +92,7 @@ public sealed class GateDaemon(ManifestPipeline pipeline, DiagnosticRenderer dia
             loop.Request("SIGHUP");
         });
         using var resync = time.CreateTimer(_ => loop.Request("timer"), null, options.ResyncInterval, options.ResyncInterval);
+        using var trimmer = IdleHeapTrimmer.ForThisProcess(time);
         var loopTask = loop.RunAsync(stopping.Token);
         try
         {
