@@ -35,6 +35,7 @@ BACKEND_CPUS=${BACKEND_CPUS:-0}
 PROXY_CPUS=${PROXY_CPUS:-1}
 GATE_BIN=${GATE_BIN:-/tmp/bench-gate-out/gate}
 BARE_YARP_BIN=${BARE_YARP_BIN:-/tmp/bench-bare-yarp/bare-yarp} # the `yarp` peer: bench/bare-yarp, published on demand
+QUIET_AFTER=${QUIET_AFTER:-15}           # seconds without load before the last memory reading
 MAX_LOAD=${MAX_LOAD:-3}               # wait for the 1-minute load average to drop below this ...
 QUIET_WAIT=${QUIET_WAIT:-0}           # ... for up to this many seconds (0: do not wait)
 RESULTS_JSON=${RESULTS_JSON:-$HERE/results/latest-peers.json}
@@ -72,7 +73,7 @@ if [[ " $PEERS " == *" yarp "* && ( ! -x $BARE_YARP_BIN || ${BUILD:-0} == 1 ) ]]
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
-declare -A HTTP_PORT HTTPS_PORT PEER_PID ADMIN_OFFSET RSS_IDLE
+declare -A HTTP_PORT HTTPS_PORT PEER_PID ADMIN_OFFSET RSS_IDLE RSS_AFTER RSS_QUIET
 i=0
 for p in $PEERS; do HTTP_PORT[$p]=$((PORT_BASE + i)); HTTPS_PORT[$p]=$((PORT_BASE + 10 + i)); ADMIN_OFFSET[$p]=$i; i=$((i + 1)); done
 GATE_ADMIN_PORT=$((PORT_BASE + 1000))
@@ -218,6 +219,10 @@ for ((rep = 1; rep <= REPS; rep++)); do
     done
 done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
+for p in $PEERS; do RSS_AFTER[$p]=$(rss_kb $(proc_pids "$p")); done
+# and once the load has been gone a while (the gate gives its heap's free pages back when quiet: IdleHeapTrimmer)
+sleep "$QUIET_AFTER"
+for p in $PEERS; do RSS_QUIET[$p]=$(rss_kb $(proc_pids "$p")); done
 
 # ---- memory after load, machine facts, summary ------------------------------------------------------------------------
 META="$WORK/meta.json"
@@ -240,7 +245,7 @@ META="$WORK/meta.json"
     echo "  \"pin\": $PIN, \"wrk_cpus\": \"$WRK_CPUS\", \"backend_cpus\": \"$BACKEND_CPUS\", \"proxy_cpus\": \"$PROXY_CPUS\","
     echo "  \"peers\": \"$PEERS\", \"scenarios\": \"$SCENARIOS\"},"
     echo "\"startup_ms\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": [%s]' "$p" "${STARTUP_MS[$p]:-}"; done)},"
-    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"idle": %s, "after_load": %s}' "$p" "${RSS_IDLE[$p]}" "$(rss_kb $(proc_pids "$p"))"; done)}"
+    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"idle": %s, "after_load": %s, "after_quiet": %s}' "$p" "${RSS_IDLE[$p]}" "${RSS_AFTER[$p]}" "${RSS_QUIET[$p]}"; done)}"
     echo "}"
 } >"$META"
 mkdir -p "$(dirname "$RESULTS_JSON")"
