@@ -73,7 +73,7 @@ if [[ " $PEERS " == *" yarp "* && ( ! -x $BARE_YARP_BIN || ${BUILD:-0} == 1 ) ]]
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
-declare -A HTTP_PORT HTTPS_PORT PEER_PID ADMIN_OFFSET RSS_IDLE RSS_AFTER RSS_QUIET
+declare -A HTTP_PORT HTTPS_PORT PEER_PID ADMIN_OFFSET RSS_IDLE RSS_AFTER RSS_QUIET RSS_PEAK
 i=0
 for p in $PEERS; do HTTP_PORT[$p]=$((PORT_BASE + i)); HTTPS_PORT[$p]=$((PORT_BASE + 10 + i)); ADMIN_OFFSET[$p]=$i; i=$((i + 1)); done
 GATE_ADMIN_PORT=$((PORT_BASE + 1000))
@@ -219,7 +219,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
     done
 done
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
-for p in $PEERS; do RSS_AFTER[$p]=$(rss_kb $(proc_pids "$p")); done
+for p in $PEERS; do RSS_AFTER[$p]=$(rss_kb $(proc_pids "$p")); RSS_PEAK[$p]=$(peak_rss_kb $(proc_pids "$p")); done
 # and once the load has been gone a while (the gate gives its heap's free pages back when quiet: IdleHeapTrimmer)
 sleep "$QUIET_AFTER"
 for p in $PEERS; do RSS_QUIET[$p]=$(rss_kb $(proc_pids "$p")); done
@@ -241,11 +241,11 @@ META="$WORK/meta.json"
     echo "\"loadavg\": {\"start\": \"$LOAD_AT_START\", \"end\": \"$LOAD_AT_END\", \"waited_s\": ${QUIET_WAIT_S:-0}, \"max_load\": $MAX_LOAD},"
     echo "\"config\": {\"reps\": $REPS, \"duration_s\": $DURATION, \"warmup_s\": $WARMUP, \"connections\": $CONNECTIONS, \"wrk_threads\": $WRK_THREADS,"
     echo "  \"hs_requests\": $HS_REQUESTS, \"hs_clients\": $HS_CLIENTS, \"proxy_workers\": $PROXY_WORKERS,"
-    echo "  \"h2_clients\": $H2_CLIENTS, \"h2_streams\": $H2_STREAMS, \"lat_rps\": $LAT_RPS, \"lat_clients\": $LAT_CLIENTS, \"kinds\": \"$KINDS\", \"gate_variants\": \"$GATE_VARIANTS\","
+    echo "  \"h2_clients\": $H2_CLIENTS, \"h2_streams\": $H2_STREAMS, \"lat_rps\": $LAT_RPS, \"quiet_after_s\": $QUIET_AFTER, \"lat_clients\": $LAT_CLIENTS, \"kinds\": \"$KINDS\", \"gate_variants\": \"$GATE_VARIANTS\","
     echo "  \"pin\": $PIN, \"wrk_cpus\": \"$WRK_CPUS\", \"backend_cpus\": \"$BACKEND_CPUS\", \"proxy_cpus\": \"$PROXY_CPUS\","
     echo "  \"peers\": \"$PEERS\", \"scenarios\": \"$SCENARIOS\"},"
     echo "\"startup_ms\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": [%s]' "$p" "${STARTUP_MS[$p]:-}"; done)},"
-    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"idle": %s, "after_load": %s, "after_quiet": %s}' "$p" "${RSS_IDLE[$p]}" "${RSS_AFTER[$p]}" "${RSS_QUIET[$p]}"; done)}"
+    echo "\"rss_kb\": {$(first=1; for p in $PEERS; do [[ $first == 1 ]] || printf ', '; first=0; printf '"%s": {"idle": %s, "peak": %s, "after_load": %s, "after_quiet": %s}' "$p" "${RSS_IDLE[$p]}" "${RSS_PEAK[$p]}" "${RSS_AFTER[$p]}" "${RSS_QUIET[$p]}"; done)}"
     echo "}"
 } >"$META"
 mkdir -p "$(dirname "$RESULTS_JSON")"

@@ -62,6 +62,8 @@ wait_for_200() { # wait_for_200 URL HOST [AUTH] -> polls every 10 ms, up to a mi
     return 1
 }
 rss_kb() { local total=0 p kb; for p in "$@"; do kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done; echo "$total"; }
+# peak_rss_kb PID...: the sum of each process's peak resident set so far (VmHWM)
+peak_rss_kb() { local total=0 p kb; for p in "$@"; do kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${kb:-0})); done; echo "$total"; }
 with_children() { echo "$1" $(pgrep -P "$1" || true); }
 cpu_ticks() { local total=0 p; for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 now_us() { local t=${EPOCHREALTIME/./}; echo "$t"; }

@@ -94,8 +94,10 @@ def render(result, peers, groups):
     lines.append("")
     lines.append("start -> first proxied 200 (plain HTTP), median of runs: " + ", ".join(
         f"{k} {v['median_ms']} ms {v['runs_ms']}" for k, v in result["startup"].items()))
-    lines.append("RSS idle / after all load / 15 s later (VmRSS; nginx = master + worker): " + ", ".join(
-        f"{k} {v.get('idle', 0) / 1024:.1f} / {v['after_load'] / 1024:.1f} / {v.get('after_quiet', 0) / 1024:.1f} MiB" for k, v in result["rss_kb"].items()))
+    quiet = result["meta"]["config"].get("quiet_after_s", 15)
+    lines.append(f"RSS idle / peak (VmHWM) / after all load / {quiet} s later (VmRSS; nginx = master + worker): " + ", ".join(
+        f"{k} {v.get('idle', 0) / 1024:.1f} / {v.get('peak', 0) / 1024:.1f} / {v['after_load'] / 1024:.1f} / {v.get('after_quiet', 0) / 1024:.1f} MiB"
+        for k, v in result["rss_kb"].items()))
     la = result["meta"].get("loadavg", {})
     lines.append(f"1-min load average: {la.get('start')} at start of load, {la.get('end')} at end (waited {la.get('waited_s')} s for < {la.get('max_load')})")
     return "\n".join(lines)
