@@ -25,7 +25,8 @@ if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
 fi
 OUT=$(mktemp -d /tmp/homelabgate-goals.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
-peers="gate nginx yarp" # yarp: bench/bare-yarp, the floor of Kestrel + YARP alone
+# yarp: bench/bare-yarp, the floor of Kestrel + YARP alone (ReadyToRun); yarp@aot: the same floor built as the gate is
+peers="gate nginx yarp yarp@aot"
 for p in haproxy caddy; do command -v "$p" >/dev/null && peers="$peers $p"; done
 
 echo "bench: 1/3 peers (bench/peers.sh: $peers${GATE_VARIANTS:+ + variants})" >&2

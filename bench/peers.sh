@@ -35,6 +35,7 @@ BACKEND_CPUS=${BACKEND_CPUS:-0}
 PROXY_CPUS=${PROXY_CPUS:-1}
 GATE_BIN=${GATE_BIN:-/tmp/bench-gate-out/gate}
 BARE_YARP_BIN=${BARE_YARP_BIN:-/tmp/bench-bare-yarp/bare-yarp} # the `yarp` peer: bench/bare-yarp, published on demand
+BARE_YARP_AOT_BIN=${BARE_YARP_AOT_BIN:-/tmp/bench-bare-yarp-aot/bare-yarp} # `yarp@aot`: the same, Native AOT like the gate
 QUIET_AFTER=${QUIET_AFTER:-15}           # seconds without load before the last memory reading
 MAX_LOAD=${MAX_LOAD:-3}               # wait for the 1-minute load average to drop below this ...
 QUIET_WAIT=${QUIET_WAIT:-0}           # ... for up to this many seconds (0: do not wait)
@@ -70,6 +71,12 @@ fi
 if [[ " $PEERS " == *" yarp "* && ( ! -x $BARE_YARP_BIN || ${BUILD:-0} == 1 ) ]]; then
     echo "bench: publishing bench/bare-yarp to $(dirname "$BARE_YARP_BIN")" >&2
     (cd "$REPO" && dotnet publish bench/bare-yarp -c Release -o "$(dirname "$BARE_YARP_BIN")" >/dev/null)
+fi
+if [[ " $PEERS " == *" yarp@aot "* && ( ! -x $BARE_YARP_AOT_BIN || ${BUILD:-0} == 1 ) ]]; then
+    # Published the way the gate is (src/HomelabGate/HomelabGate.csproj), so gate / yarp@aot is our layers' cost alone.
+    echo "bench: publishing bench/bare-yarp as Native AOT to $(dirname "$BARE_YARP_AOT_BIN")" >&2
+    (cd "$REPO" && dotnet publish bench/bare-yarp -c Release -p:PublishAot=true -p:PublishReadyToRun=false -p:SelfContained=true \
+        -p:OptimizationPreference=Speed -o "$(dirname "$BARE_YARP_AOT_BIN")" >/dev/null)
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
@@ -108,8 +115,9 @@ start_peer() {
         haproxy)
             render "$HERE/templates/peers/haproxy.cfg" "$dir/haproxy.cfg" "${common[@]}"
             start_bg "$PROXY_CPUS" "$dir/haproxy.log" haproxy -db -f "$dir/haproxy.cfg" ;;
-        yarp) # the floor: Kestrel + YARP's forwarder alone, tuned like the gate (bench/bare-yarp/Program.cs)
-            start_bg "$PROXY_CPUS" "$dir/yarp.log" "$BARE_YARP_BIN" "${HTTP_PORT[$p]}" "${HTTPS_PORT[$p]}" \
+        yarp|yarp@aot) # the floor: Kestrel + YARP's forwarder alone, tuned like the gate (bench/bare-yarp/Program.cs)
+            local bin=$BARE_YARP_BIN; [[ $p == yarp@aot ]] && bin=$BARE_YARP_AOT_BIN
+            start_bg "$PROXY_CPUS" "$dir/yarp.log" "$bin" "${HTTP_PORT[$p]}" "${HTTPS_PORT[$p]}" \
                 "http://127.0.0.1:$BACKEND_PORT" "$WORK/tls/bench.crt" "$WORK/tls/bench.key" ;;
         *) echo "bench: unknown peer $p" >&2; exit 1 ;;
     esac

@@ -84,8 +84,20 @@ def fmt(v):
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.2f}"
 
 
+def ratio(x, base):
+    return fmt(x / base) if isinstance(x, (int, float)) and isinstance(base, (int, float)) and base else ""
+
+
+def floor_of(gate):
+    return "yarp" if gate == "gate@r2r" else "yarp@aot" if gate == "gate" else None
+
+
 def render(rows, gates, others, peers):
-    head = ["measure", "goal"] + [g for g in gates] + ["nginx"] + [f"{g}/nginx" for g in gates] + [f"{o}/nginx" for o in others]
+    # The floor: each gate build against bare YARP built the same way (the gate ships Native AOT; a variant named r2r
+    # is the ReadyToRun build), i.e. what our own layers cost on top of Kestrel + YARP.
+    floors = [(g, f) for g in gates for f in [floor_of(g)] if f in others]
+    head = ["measure", "goal"] + [g for g in gates] + ["nginx"] + [f"{g}/nginx" for g in gates] + [f"{o}/nginx" for o in others] \
+        + [f"{g}/{f}" for g, f in floors]
     widths = [64, 24] + [max(12, len(h) + 2) for h in head[2:]]
     lines = ["".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))), "-" * sum(widths)]
     for r in rows:
@@ -94,7 +106,9 @@ def render(rows, gates, others, peers):
         cells = [r["measure"], r["goal"]] + [fmt(v.get(g)) for g in gates] + [fmt(base)]
         for n in gates + others:
             x = v.get(n)
-            cells.append(fmt(x / base) if isinstance(x, (int, float)) and isinstance(base, (int, float)) and base and r["ratio_to"] else "")
+            cells.append(ratio(x, base) if r["ratio_to"] else "")
+        for g, f in floors:
+            cells.append(ratio(v.get(g), v.get(f)) if r["ratio_to"] else "")
         lines.append("".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
     la = peers["meta"].get("loadavg", {})
     lines += ["", f"1-min load average during the peers run: {la.get('start')} at start, {la.get('end')} at end "
