@@ -35,7 +35,9 @@ public sealed class StandinHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, the managed HttpListener's Close looks its endpoint up again and, finding none,
+        // binds the port anew only to remove the prefix, which fails while anything holds the port by then: a
+        // connection it accepted, or another process (seen in CI as "Address already in use" from DisposeAsync).
         _listener.Close();
         await _loop;
     }
