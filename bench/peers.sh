@@ -64,19 +64,20 @@ if [[ $TLS == 1 ]]; then command -v h2load >/dev/null || { echo "bench: h2load i
 source "$HERE/lib/common.sh"
 export BENCH_LIB="$HERE/lib"
 
-if [[ ! -x $GATE_BIN || ${BUILD:-0} == 1 ]]; then
-    echo "bench: publishing the gate to $(dirname "$GATE_BIN")" >&2
-    (cd "$REPO" && dotnet publish src/HomelabGate -c Release -o "$(dirname "$GATE_BIN")" >/dev/null)
-fi
-if [[ " $PEERS " == *" yarp "* && ( ! -x $BARE_YARP_BIN || ${BUILD:-0} == 1 ) ]]; then
-    echo "bench: publishing bench/bare-yarp to $(dirname "$BARE_YARP_BIN")" >&2
-    (cd "$REPO" && dotnet publish bench/bare-yarp -c Release -o "$(dirname "$BARE_YARP_BIN")" >/dev/null)
-fi
-if [[ " $PEERS " == *" yarp@aot "* && ( ! -x $BARE_YARP_AOT_BIN || ${BUILD:-0} == 1 ) ]]; then
-    # Published the way the gate is (src/HomelabGate/HomelabGate.csproj), so gate / yarp@aot is our layers' cost alone.
-    echo "bench: publishing bench/bare-yarp as Native AOT to $(dirname "$BARE_YARP_AOT_BIN")" >&2
-    (cd "$REPO" && dotnet publish bench/bare-yarp -c Release -p:PublishAot=true -p:PublishReadyToRun=false -p:SelfContained=true \
-        -p:OptimizationPreference=Speed -o "$(dirname "$BARE_YARP_AOT_BIN")" >/dev/null)
+# publish_missing BIN PROJECT WHAT [MSBUILD ARGS...]: publish PROJECT next to BIN when BIN is missing or BUILD=1
+publish_missing() {
+    local bin=$1 project=$2 what=$3; shift 3
+    if [[ ! -x $bin || ${BUILD:-0} == 1 ]]; then
+        echo "bench: publishing $what to $(dirname "$bin")" >&2
+        (cd "$REPO" && dotnet publish "$project" -c Release "$@" -o "$(dirname "$bin")" >/dev/null)
+    fi
+}
+publish_missing "$GATE_BIN" src/HomelabGate "the gate"
+if [[ " $PEERS " == *" yarp "* ]]; then publish_missing "$BARE_YARP_BIN" bench/bare-yarp "bench/bare-yarp"; fi
+# Published the way the gate is (src/HomelabGate/HomelabGate.csproj), so gate / yarp@aot is our layers' cost alone.
+if [[ " $PEERS " == *" yarp@aot "* ]]; then
+    publish_missing "$BARE_YARP_AOT_BIN" bench/bare-yarp "bench/bare-yarp as Native AOT" \
+        -p:PublishAot=true -p:PublishReadyToRun=false -p:SelfContained=true -p:OptimizationPreference=Speed
 fi
 
 # ---- ports, certificate, backend --------------------------------------------------------------------------------------
